@@ -1,0 +1,438 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from psycopg2 import errors as pg_errors
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+
+class HcContribution(models.Model):
+    """A benefactor's gift, cash or in-kind, valued in rials (duty 12)."""
+
+    _name = "hc.contribution"
+    _description = "Contribution"
+    _inherit = ["mail.thread", "mail.activity.mixin", "hc.approval.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    _state_from = ["submitted"]
+    _state_to = ["approved", "posted"]
+
+    name = fields.Char(
+        "Reference", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    donor_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('hc_is_donor', '=', True)]",
+    )
+    donor_type = fields.Selection(related="donor_id.hc_donor_type", string="Donor Type")
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, index=True, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        "Unit",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    currency_id = fields.Many2one(
+        related="company_id.currency_id", store=True, string="Currency"
+    )
+    user_id = fields.Many2one(
+        "res.users", "Recorded By", default=lambda self: self.env.user, tracking=True
+    )
+    organization_id = fields.Many2one(
+        "hc.organization",
+        "Through Organisation",
+        index=True,
+        tracking=True,
+        help="The NGO, charity or hospital charity the gift came through.",
+    )
+    project_id = fields.Many2one(
+        "hc.project", index=True, tracking=True, check_company=True
+    )
+    need_id = fields.Many2one("hc.need", index=True, tracking=True, check_company=True)
+    is_underserved = fields.Boolean(
+        "For an Underserved Region",
+        tracking=True,
+        help="The gift serves an underserved region (مناطق کم‌برخوردار).",
+    )
+    line_ids = fields.One2many(
+        "hc.contribution.line", "contribution_id", "Lines", copy=True
+    )
+    amount_total = fields.Monetary(
+        "Total Value", compute="_compute_amounts", store=True, tracking=True
+    )
+    amount_cash = fields.Monetary("Cash", compute="_compute_amounts", store=True)
+    amount_in_kind = fields.Monetary("In-kind", compute="_compute_amounts", store=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("posted", "Posted"),
+            ("rejected", "Rejected"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    move_id = fields.Many2one(
+        "account.move",
+        "Journal Entry",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    reversal_move_id = fields.Many2one(
+        "account.move", "Reversal Entry", readonly=True, copy=False
+    )
+    note = fields.Html("Notes")
+
+    @api.depends("line_ids.value", "line_ids.category_id.kind")
+    def _compute_amounts(self):
+        for rec in self:
+            cash = in_kind = 0.0
+            for line in rec.line_ids:
+                if line.category_id.kind == "cash":
+                    cash += line.value
+                else:
+                    in_kind += line.value
+            rec.amount_cash, rec.amount_in_kind = cash, in_kind
+            rec.amount_total = cash + in_kind
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code(
+                        "hc.contribution", sequence_date=vals.get("date")
+                    )
+                    or "/"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        locked = set(vals) & set(self._get_locked_fields())
+        if locked:
+            self._check_values_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        if any(rec.state not in ("draft", "cancelled") or rec.move_id for rec in self):
+            raise UserError(
+                self.env._(
+                    "Only draft or cancelled contributions without a journal "
+                    "entry can be deleted; cancel the others instead."
+                )
+            )
+        return super().unlink()
+
+    # --------------------------------------------------------------- locking
+    @api.model
+    def _get_locked_fields(self):
+        """Fields that carry the value of the gift."""
+        return [
+            "donor_id",
+            "date",
+            "company_id",
+            "line_ids",
+            "amount_total",
+            "amount_cash",
+            "amount_in_kind",
+        ]
+
+    def _is_value_locked(self):
+        """Override point (consolidation adds its own lock)."""
+        self.ensure_one()
+        return self.state in ("approved", "posted")
+
+    def _check_values_editable(self):
+        if self.env.context.get("hc_bypass_value_lock"):
+            return
+        for rec in self:
+            if rec._is_value_locked():
+                raise UserError(
+                    self.env._(
+                        "The values of %(ref)s are locked (%(state)s): cancel "
+                        "it and record a new contribution instead.",
+                        ref=rec.name,
+                        state=dict(rec._fields["state"].selection)[rec.state],
+                    )
+                )
+            if rec.state == "submitted" and not rec._check_allow_write_under_validation(
+                {"line_ids": True}
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(ref)s is under review: its values cannot be changed "
+                        "until it is approved, rejected or reset to draft.",
+                        ref=rec.name,
+                    )
+                )
+            if rec.state in ("rejected", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "%(ref)s is %(state)s: reset it to draft to change it.",
+                        ref=rec.name,
+                        state=dict(rec._fields["state"].selection)[rec.state],
+                    )
+                )
+
+    # ------------------------------------------------------------ validation
+    def _check_submittable(self):
+        for rec in self:
+            if not rec.line_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(ref)s has no lines: add what the donor gave before "
+                        "submitting.",
+                        ref=rec.name,
+                    )
+                )
+            missing = rec.line_ids.filtered(
+                lambda line: line.kind != "cash" and not line.valuation_basis
+            )
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "Set how the value was established (valuation basis) "
+                        "on the in-kind lines of %(ref)s: %(lines)s",
+                        ref=rec.name,
+                        lines=", ".join(missing.mapped("name")),
+                    )
+                )
+
+    # --------------------------------------------------------------- actions
+    def action_submit(self):
+        for rec in self:
+            if rec.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only draft contributions can be submitted (%s).", rec.name
+                    )
+                )
+        self._check_submittable()
+        self.write({"state": "submitted"})
+        self._hc_request_approval()
+        return True
+
+    def _lock_for_update(self):
+        """Row locks against a concurrent approval or posting."""
+        try:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM hc_contribution WHERE id IN %s FOR UPDATE NOWAIT",
+                    tuple(self.ids),
+                )
+            )
+        except pg_errors.LockNotAvailable as e:
+            raise UserError(
+                self.env._(
+                    "Another user is working on these contributions right "
+                    "now. Reload and try again."
+                )
+            ) from e
+        self.invalidate_recordset(["state", "move_id"])
+
+    def action_post(self):
+        if not self.env.user.has_group("health_charity.group_hc_finance"):
+            raise AccessError(
+                self.env._("Only finance users may post contributions to accounting.")
+            )
+        self._lock_for_update()
+        for rec in self:
+            if rec.state != "approved" or rec.move_id:
+                raise UserError(
+                    self.env._(
+                        "%(ref)s cannot be posted: only approved contributions "
+                        "not yet posted can be.",
+                        ref=rec.name,
+                    )
+                )
+            move = self.env["account.move"].create(rec._prepare_move_vals())
+            move.action_post()
+            rec.write({"move_id": move.id, "state": "posted"})
+        return True
+
+    def action_reject(self):
+        """Reject as a reviewer (through the tier review) or, for a manager,
+        directly."""
+        for rec in self:
+            if rec.state != "submitted":
+                raise UserError(
+                    self.env._(
+                        "Only submitted contributions can be rejected (%s).", rec.name
+                    )
+                )
+            if rec.can_review:
+                rec.reject_tier()
+            elif self.env.user.has_group("health_charity.group_hc_manager"):
+                rec._hc_on_rejected()
+            else:
+                rec._hc_check_can_review()
+        return True
+
+    def action_cancel(self):
+        for rec in self:
+            if rec.state == "cancelled":
+                continue
+            if rec.state == "posted":
+                rec._reverse_move()
+        self._hc_reset_reviews()
+        self.with_context(skip_validation_check=True).write({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        for rec in self:
+            if rec.state not in ("submitted", "rejected", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "%(ref)s cannot go back to draft from its current status.",
+                        ref=rec.name,
+                    )
+                )
+            if rec.move_id and not rec.reversal_move_id:
+                raise UserError(
+                    self.env._("%s still has a posted journal entry.", rec.name)
+                )
+        self._hc_reset_reviews()
+        self.with_context(skip_validation_check=True).write(
+            {"state": "draft", "move_id": False, "reversal_move_id": False}
+        )
+        return True
+
+    def action_view_move(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": self.move_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------ accounting
+    def _get_accounting_company(self):
+        return self.company_id._hc_accounting_company()
+
+    def _get_journal(self):
+        journal = self._get_accounting_company().hc_journal_id
+        if not journal:
+            raise UserError(
+                self.env._(
+                    "No contributions journal is set for %(unit)s: set one in "
+                    "Health Charity > Configuration > Settings.",
+                    unit=self.company_id.name,
+                )
+            )
+        return journal
+
+    def _get_debit_account(self, category, journal):
+        company = self._get_accounting_company()
+        account = category.with_company(company).account_id
+        if not account and category.kind == "cash":
+            account = journal.default_account_id
+        if not account:
+            raise UserError(
+                self.env._(
+                    "No debit account is set on the category %(category)s: set "
+                    "it in Health Charity > Configuration > Categories.",
+                    category=category.name,
+                )
+            )
+        return account
+
+    def _get_income_account(self, category):
+        company = self._get_accounting_company()
+        account = (
+            category.with_company(company).income_account_id
+            or company.hc_income_account_id
+        )
+        if not account:
+            raise UserError(
+                self.env._(
+                    "No contribution income account is set for %(unit)s: set "
+                    "one in Health Charity > Configuration > Settings.",
+                    unit=company.name,
+                )
+            )
+        return account
+
+    def _prepare_move_line_vals(self, journal):
+        """One debit per category, one credit per income account."""
+        self.ensure_one()
+        debits = defaultdict(float)
+        credits = defaultdict(float)
+        for line in self.line_ids:
+            debits[line.category_id] += line.value
+            credits[self._get_income_account(line.category_id)] += line.value
+        vals = []
+        for category, amount in debits.items():
+            vals.append(
+                {
+                    "name": f"{self.name} - {category.name}",
+                    "account_id": self._get_debit_account(category, journal).id,
+                    "partner_id": self.donor_id.id,
+                    "debit": amount,
+                    "credit": 0.0,
+                }
+            )
+        for account, amount in credits.items():
+            vals.append(
+                {
+                    "name": self.name,
+                    "account_id": account.id,
+                    "partner_id": self.donor_id.id,
+                    "debit": 0.0,
+                    "credit": amount,
+                }
+            )
+        return vals
+
+    def _prepare_move_vals(self):
+        self.ensure_one()
+        journal = self._get_journal()
+        return {
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "date": self.date,
+            "ref": self.env._(
+                "Contribution %(ref)s of %(donor)s",
+                ref=self.name,
+                donor=self.donor_id.name,
+            ),
+            "line_ids": [
+                Command.create(v) for v in self._prepare_move_line_vals(journal)
+            ],
+        }
+
+    def _reverse_move(self):
+        self.ensure_one()
+        if not self.env.user.has_group("health_charity.group_hc_finance"):
+            raise AccessError(
+                self.env._("Only finance users may cancel a posted contribution.")
+            )
+        reversal = self.move_id._reverse_moves(
+            default_values_list=[
+                {
+                    "date": fields.Date.context_today(self),
+                    "ref": self.env._("Cancellation of %s", self.name),
+                }
+            ],
+            cancel=True,
+        )
+        self.reversal_move_id = reversal

@@ -1,0 +1,52 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class HcContributionCategory(models.Model):
+    _name = "hc.contribution.category"
+    _description = "Contribution Category"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    kind = fields.Selection(
+        [
+            ("cash", "Cash"),
+            ("in_kind", "In-kind"),
+            ("construction", "Construction"),
+        ],
+        required=True,
+        default="in_kind",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+    default_valuation_basis = fields.Selection(
+        selection="_selection_valuation_basis",
+        help="Proposed on new lines of this category.",
+    )
+    account_id = fields.Many2one(
+        "account.account",
+        "Debit Account",
+        company_dependent=True,
+        help="Account debited when a contribution of this category is posted "
+        "(the in-kind asset or expense account). Cash lines use the bank "
+        "account of the contributions journal when this is empty.",
+    )
+    income_account_id = fields.Many2one(
+        "account.account",
+        company_dependent=True,
+        help="Credited instead of the company's contribution income account.",
+    )
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code)", "The category code must be unique."),
+    ]
+
+    def _selection_valuation_basis(self):
+        return (
+            self.env["hc.contribution.line"]
+            ._fields["valuation_basis"]
+            ._description_selection(self.env)
+        )

@@ -1,0 +1,190 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools.national_id import is_valid_national_id, normalize_digits
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    hc_is_donor = fields.Boolean("Benefactor", index=True)
+    hc_donor_type = fields.Selection(
+        [
+            ("individual", "Individual"),
+            ("company", "Company"),
+            ("endower", "Endower"),
+            ("charity", "Charity"),
+            ("other", "Other"),
+        ],
+        "Donor Type",
+        index=True,
+    )
+    hc_national_id = fields.Char("National ID", size=10, copy=False, index=True)
+    hc_contribution_ids = fields.One2many("hc.contribution", "donor_id")
+    hc_contribution_total = fields.Monetary(
+        "Total Given",
+        compute="_compute_hc_contribution_total",
+        store=True,
+        currency_field="hc_currency_id",
+        help="Value of the donor's approved and posted contributions.",
+    )
+    hc_contribution_count = fields.Integer(
+        "Contributions", compute="_compute_hc_contribution_total", store=True
+    )
+    hc_currency_id = fields.Many2one(
+        "res.currency",
+        compute="_compute_hc_currency_id",
+        default=lambda self: self.env.company.currency_id,
+    )
+    hc_recognition_level_id = fields.Many2one(
+        "hc.recognition.level",
+        "Recognition Level",
+        compute="_compute_hc_recognition_level_id",
+        store=True,
+        index=True,
+    )
+    hc_recognition_ids = fields.One2many("hc.recognition", "donor_id")
+
+    def _compute_hc_currency_id(self):
+        for partner in self:
+            partner.hc_currency_id = self.env.company.currency_id
+
+    @api.model
+    def _hc_counted_states(self):
+        return ("approved", "posted")
+
+    @api.depends("hc_contribution_ids.state", "hc_contribution_ids.amount_total")
+    def _compute_hc_contribution_total(self):
+        donors = self.filtered("id")
+        totals = {}
+        if donors.ids:
+            groups = self.env["hc.contribution"]._read_group(
+                [
+                    ("donor_id", "in", donors.ids),
+                    ("state", "in", self._hc_counted_states()),
+                ],
+                ["donor_id"],
+                ["amount_total:sum", "__count"],
+            )
+            totals = {donor.id: (total, count) for donor, total, count in groups}
+        for partner in self:
+            total, count = totals.get(partner.id, (0.0, 0))
+            partner.hc_contribution_total = total
+            partner.hc_contribution_count = count
+
+    @api.depends("hc_contribution_total")
+    def _compute_hc_recognition_level_id(self):
+        levels = self.env["hc.recognition.level"].search([], order="min_amount desc")
+        for partner in self:
+            partner.hc_recognition_level_id = next(
+                (
+                    level
+                    for level in levels
+                    if partner.hc_contribution_total
+                    and partner.hc_contribution_total >= level.min_amount
+                ),
+                False,
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("hc_national_id"):
+                vals["hc_national_id"] = normalize_digits(vals["hc_national_id"])
+                self._hc_check_national_id(
+                    vals["hc_national_id"],
+                    vals.get("hc_donor_type"),
+                    vals.get("name") or "",
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("hc_national_id"):
+            vals["hc_national_id"] = normalize_digits(vals["hc_national_id"])
+        if vals.get("hc_national_id") or vals.get("hc_donor_type"):
+            for partner in self:
+                partner._hc_check_national_id(
+                    vals.get("hc_national_id", partner.hc_national_id),
+                    vals.get("hc_donor_type", partner.hc_donor_type),
+                    partner.display_name,
+                    exclude=partner,
+                )
+        return super().write(vals)
+
+    @api.constrains("hc_national_id", "hc_donor_type")
+    def _check_hc_national_id_constraint(self):
+        for partner in self.filtered("hc_national_id"):
+            partner._hc_check_national_id(
+                partner.hc_national_id,
+                partner.hc_donor_type,
+                partner.display_name,
+                exclude=partner,
+            )
+
+    @api.model
+    def _hc_check_national_id(self, code, donor_type, name, exclude=None):
+        """Refuse an invalid national ID, and one already registered for
+        another individual, before anything is written."""
+        if not code:
+            return
+        if not is_valid_national_id(code):
+            raise ValidationError(
+                self.env._(
+                    "National ID %(code)s of %(name)s is not valid: it "
+                    "must have 10 digits and a correct check digit.",
+                    code=code,
+                    name=name,
+                )
+            )
+        if donor_type != "individual":
+            return
+        domain = [
+            ("hc_donor_type", "=", "individual"),
+            ("hc_national_id", "=", code),
+        ]
+        if exclude:
+            domain.append(("id", "not in", exclude.ids))
+        duplicate = (
+            self.sudo()  # donors are one registry: look across all units
+            .with_context(active_test=False)
+            .search(domain, limit=1)
+        )
+        if duplicate:
+            raise ValidationError(
+                self.env._(
+                    "National ID %(code)s is already registered for %(other)s.",
+                    code=code,
+                    other=duplicate.display_name,
+                )
+            )
+
+    def init(self):
+        # Integrity beyond the Python check (concurrent imports): one
+        # individual per national ID.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS res_partner_hc_national_id_uniq
+            ON res_partner (hc_national_id)
+            WHERE hc_donor_type = 'individual' AND hc_national_id IS NOT NULL
+            """
+        )
+
+    def action_view_hc_contributions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "health_charity.hc_contribution_action"
+        )
+        action["domain"] = [("donor_id", "=", self.id)]
+        action["context"] = {"default_donor_id": self.id}
+        return action
+
+    def action_view_hc_recognitions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "health_charity.hc_recognition_action"
+        )
+        action["domain"] = [("donor_id", "=", self.id)]
+        action["context"] = {"default_donor_id": self.id}
+        return action

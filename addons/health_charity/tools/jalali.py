@@ -1,0 +1,41 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Solar Hijri (Jalali) helpers on top of ``jdatetime``."""
+
+import datetime
+
+import jdatetime
+
+
+def to_jalali_str(value, sep="/"):
+    """``date``/``datetime`` to ``YYYY/MM/DD`` in the Solar Hijri calendar."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    jd = jdatetime.date.fromgregorian(date=value)
+    return f"{jd.year:04d}{sep}{jd.month:02d}{sep}{jd.day:02d}"
+
+
+def jalali_year_quarter(value):
+    """(Jalali year, quarter 1-4) of a Gregorian date."""
+    jd = jdatetime.date.fromgregorian(date=value)
+    return jd.year, (jd.month - 1) // 3 + 1
+
+
+def jalali_period_bounds(year, quarter=None):
+    """Gregorian first and last day of a Jalali year or quarter (Farvardin 1
+    starts the year; quarters are three months)."""
+    if quarter:
+        if quarter not in (1, 2, 3, 4):
+            raise ValueError("quarter must be 1-4")
+        start = jdatetime.date(year, 3 * (quarter - 1) + 1, 1)
+        end = (
+            jdatetime.date(year + 1, 1, 1)
+            if quarter == 4
+            else jdatetime.date(year, 3 * quarter + 1, 1)
+        )
+    else:
+        start = jdatetime.date(year, 1, 1)
+        end = jdatetime.date(year + 1, 1, 1)
+    return start.togregorian(), end.togregorian() - datetime.timedelta(days=1)
