@@ -1,0 +1,53 @@
+"""The docker files cannot be run on our build machines (no Docker engine):
+check what can be checked — they parse and every path they name exists."""
+
+import configparser
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _compose():
+    yaml = pytest.importorskip("yaml")
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_services_and_paths():
+    compose = _compose()
+    assert {"db", "odoo", "test"} <= set(compose["services"])
+    assert compose["services"]["db"]["image"].startswith("postgres:16")
+    assert compose["services"]["test"]["profiles"] == ["test"]
+    for service in compose["services"].values():
+        for volume in service.get("volumes", []):
+            host = volume.split(":")[0]
+            if host.startswith("./"):
+                assert (ROOT / host).exists(), host
+
+
+def test_dockerfile():
+    text = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"^FROM odoo:18\.0$", text, re.M)
+    for src in re.findall(r"^COPY (\S+) ", text, re.M):
+        assert (ROOT / src).exists(), src
+
+
+def _conf(name):
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "config" / name)
+    return parser["options"]
+
+
+def test_docker_conf():
+    assert "/mnt/extra-addons" in _conf("odoo.docker.conf")["addons_path"]
+
+
+def test_production_example_has_no_secret():
+    opts = _conf("odoo.prod.conf.example")
+    assert opts["list_db"] == "False"
+    assert opts["proxy_mode"] == "True"
+    assert int(opts["workers"]) > 0
+    for key in ("admin_passwd", "db_password"):
+        assert opts[key].startswith("${"), key
