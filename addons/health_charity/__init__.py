@@ -1,1 +1,2 @@
-from . import models, tools
+from . import models
+from . import tools

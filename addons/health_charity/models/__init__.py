@@ -1,19 +1,17 @@
-from . import (
-    hc_activity_area,
-    hc_approval_mixin,
-    hc_contribution,
-    hc_contribution_category,
-    hc_contribution_line,
-    hc_need,
-    hc_ngo_house,
-    hc_ngo_network,
-    hc_organization,
-    hc_project,
-    hc_recognition,
-    hc_recognition_level,
-    res_company,
-    res_config_settings,
-    res_partner,
-    tier_definition,
-    tier_review,
-)
+from . import hc_approval_mixin
+from . import hc_activity_area
+from . import hc_ngo_network
+from . import hc_ngo_house
+from . import hc_organization
+from . import res_company
+from . import res_config_settings
+from . import res_partner
+from . import hc_contribution_category
+from . import hc_contribution
+from . import hc_contribution_line
+from . import hc_need
+from . import hc_project
+from . import hc_recognition_level
+from . import hc_recognition
+from . import tier_definition
+from . import tier_review

@@ -1,1 +1,2 @@
-from . import jalali, national_id
+from . import jalali
+from . import national_id

@@ -1,0 +1,605 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import threading
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.health_charity.tools.jalali import (
+    jalali_period_bounds,
+    jalali_year_quarter,
+)
+
+_logger = logging.getLogger(__name__)
+
+# Above this many contribution lines the Ministry workbook is produced by a
+# background job into an attachment (web workers stop after 120 s / 2.5 GB).
+BACKGROUND_WORKBOOK_LINES = 50_000
+WORKBOOK_MAX_ATTEMPTS = 3
+
+
+class HcConsolidation(models.Model):
+    """Period closing of contributions for the university and its hospitals
+    in one unified format (duty 14).
+
+    ``action_compute`` takes a snapshot (one line per unit and category) of
+    the approved and posted contributions of the period that are in no other
+    consolidation. ``action_submit`` attaches exactly those contributions
+    (``consolidation_id``) under row locks and refuses if anything changed
+    since the snapshot; from then on they are locked. Back to draft releases
+    them. Recomputing is only possible in draft.
+    """
+
+    _name = "hc.consolidation"
+    _description = "Contribution Consolidation"
+    _inherit = ["mail.thread", "mail.activity.mixin", "hc.approval.mixin"]
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    _state_from = ["submitted"]
+    _state_to = ["approved", "reported"]
+    _cancel_state = "draft"
+    _hc_state_rejected = "draft"
+
+    name = fields.Char(required=True, tracking=True, default="/", copy=False)
+    company_id = fields.Many2one(
+        "res.company",
+        "University",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company.root_id,
+        tracking=True,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    unit_company_ids = fields.Many2many(
+        "res.company",
+        "hc_consolidation_unit_rel",
+        "consolidation_id",
+        "company_id",
+        "Units",
+        required=True,
+        default=lambda self: self._default_unit_company_ids(),
+        help="The hospitals and the university itself included in the period.",
+    )
+    period_type = fields.Selection(
+        [("jalali", "Solar Hijri Year / Quarter"), ("dates", "Dates")],
+        default="jalali",
+        required=True,
+    )
+    jalali_year = fields.Integer(
+        "Solar Hijri Year",
+        default=lambda self: jalali_year_quarter(fields.Date.context_today(self))[0],
+    )
+    jalali_quarter = fields.Selection(
+        [
+            ("0", "Whole Year"),
+            ("1", "Q1 (Farvardin-Khordad)"),
+            ("2", "Q2 (Tir-Shahrivar)"),
+            ("3", "Q3 (Mehr-Azar)"),
+            ("4", "Q4 (Dey-Esfand)"),
+        ],
+        "Quarter",
+        default="0",
+    )
+    date_from = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    date_to = fields.Date(
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    line_ids = fields.One2many("hc.consolidation.line", "consolidation_id", "Lines")
+    contribution_ids = fields.One2many("hc.contribution", "consolidation_id")
+    contribution_count = fields.Integer("Contributions", readonly=True)
+    contribution_line_count = fields.Integer("Contribution Lines", readonly=True)
+    amount_cash = fields.Monetary("Cash", readonly=True)
+    amount_in_kind = fields.Monetary("In-kind", readonly=True)
+    amount_construction = fields.Monetary("Construction", readonly=True)
+    amount_total = fields.Monetary("Total Value", readonly=True, tracking=True)
+    computed_date = fields.Datetime("Computed On", readonly=True, copy=False)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("reported", "Reported"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    reported_date = fields.Date(readonly=True, copy=False, tracking=True)
+    ministry_reference = fields.Char(tracking=True, copy=False)
+    note = fields.Html()
+    # background generation of big workbooks
+    workbook_state = fields.Selection(
+        [
+            ("none", "Not Generated"),
+            ("queued", "Queued"),
+            ("running", "Generating"),
+            ("done", "Ready"),
+            ("failed", "Failed"),
+        ],
+        default="none",
+        readonly=True,
+        copy=False,
+    )
+    workbook_progress = fields.Integer(compute="_compute_workbook_progress")
+    workbook_attempts = fields.Integer(readonly=True, copy=False)
+    workbook_started = fields.Datetime(readonly=True, copy=False)
+    workbook_error = fields.Text(readonly=True, copy=False)
+    workbook_user_id = fields.Many2one("res.users", readonly=True, copy=False)
+    workbook_attachment_id = fields.Many2one(
+        "ir.attachment", "Workbook", readonly=True, copy=False
+    )
+
+    _sql_constraints = [
+        (
+            "dates_order",
+            "CHECK(date_from <= date_to)",
+            "The period cannot end before it starts.",
+        ),
+    ]
+
+    def _workbook_progress_key(self):
+        return f"health_charity_reports.workbook_progress.{self.id}"
+
+    @api.depends("workbook_state")
+    def _compute_workbook_progress(self):
+        # sudo: a technical progress counter of the background job, stored as
+        # a system parameter so that the job never writes the record's row
+        # from its side transaction (no serialization conflict).
+        params = self.env["ir.config_parameter"].sudo()
+        for rec in self:
+            if rec.workbook_state == "done":
+                rec.workbook_progress = 100
+            elif rec.workbook_state in ("queued", "running") and rec.id:
+                rec.workbook_progress = int(
+                    params.get_param(rec._workbook_progress_key(), 0)
+                )
+            else:
+                rec.workbook_progress = 0
+
+    @api.model
+    def _default_unit_company_ids(self):
+        root = self.env.company.root_id
+        return self.env["res.company"].search(
+            [("id", "child_of", root.id), ("id", "in", self.env.companies.ids)]
+        )
+
+    @api.depends("period_type", "jalali_year", "jalali_quarter")
+    def _compute_dates(self):
+        for rec in self:
+            if rec.period_type != "jalali" or not rec.jalali_year:
+                continue
+            quarter = int(rec.jalali_quarter or 0)
+            rec.date_from, rec.date_to = jalali_period_bounds(
+                rec.jalali_year, quarter or None
+            )
+
+    @api.constrains("jalali_year", "period_type")
+    def _check_jalali_year(self):
+        for rec in self:
+            if rec.period_type == "jalali" and not 1300 <= rec.jalali_year <= 1500:
+                raise ValidationError(
+                    self.env._(
+                        "%(year)s is not a valid Solar Hijri year.",
+                        year=rec.jalali_year,
+                    )
+                )
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for rec in self:
+            if rec.date_from and rec.date_to and rec.date_to < rec.date_from:
+                raise ValidationError(
+                    self.env._("The period cannot end before it starts.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        for rec in records.filtered(lambda r: r.name == "/"):
+            rec.name = rec._get_default_name()
+        return records
+
+    def write(self, vals):
+        period_fields = {
+            "date_from",
+            "date_to",
+            "unit_company_ids",
+            "company_id",
+            "period_type",
+            "jalali_year",
+            "jalali_quarter",
+        }
+        if period_fields & set(vals) and any(r.state != "draft" for r in self):
+            raise UserError(
+                self.env._(
+                    "The period and units of a consolidation can only change in draft."
+                )
+            )
+        return super().write(vals)
+
+    def unlink(self):
+        if any(rec.state != "draft" for rec in self):
+            raise UserError(self.env._("Only draft consolidations can be deleted."))
+        self._release_contributions()
+        return super().unlink()
+
+    def _get_default_name(self):
+        self.ensure_one()
+        if self.period_type == "jalali" and self.jalali_year:
+            quarter = int(self.jalali_quarter or 0)
+            period = f"{self.jalali_year}" + (f" Q{quarter}" if quarter else "")
+        else:
+            period = f"{self.date_from} - {self.date_to}"
+        return self.env._("Consolidation %(period)s", period=period)
+
+    # ------------------------------------------------------------- security
+    def _check_finance(self):
+        if not self.env.user.has_group("health_charity.group_hc_finance"):
+            raise AccessError(
+                self.env._(
+                    "Only finance users may compute, submit or report consolidations."
+                )
+            )
+
+    def _get_unit_ids(self):
+        """Units of the consolidation the current user may use."""
+        self.ensure_one()
+        allowed = self.env.user.company_ids
+        units = self.unit_company_ids & allowed
+        if units != self.unit_company_ids:
+            raise AccessError(
+                self.env._(
+                    "You are not allowed to consolidate units %(units)s.",
+                    units=", ".join((self.unit_company_ids - allowed).mapped("name")),
+                )
+            )
+        return units.ids
+
+    # ------------------------------------------------------------- snapshot
+    def _get_candidate_where(self):
+        """SQL condition selecting the contributions (alias ``c``) of this
+        consolidation: attached ones once submitted, otherwise the approved
+        and posted contributions of the period and units in no other
+        consolidation."""
+        self.ensure_one()
+        if self.state != "draft":
+            return SQL("c.consolidation_id = %s", self.id)
+        return SQL(
+            """c.company_id = ANY(%(units)s)
+               AND c.date BETWEEN %(date_from)s AND %(date_to)s
+               AND c.state IN ('approved', 'posted')
+               AND (c.consolidation_id IS NULL OR c.consolidation_id = %(id)s)""",
+            units=self._get_unit_ids(),
+            date_from=self.date_from,
+            date_to=self.date_to,
+            id=self.id,
+        )
+
+    def _query_snapshot(self):
+        """One aggregate query: {(unit_id, category_id): (count, lines, value)}."""
+        self.ensure_one()
+        self.env["hc.contribution"].flush_model()
+        self.env["hc.contribution.line"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT c.company_id, l.category_id, COUNT(DISTINCT c.id),
+                       COUNT(l.id), COALESCE(SUM(l.value), 0)
+                  FROM hc_contribution c
+                  JOIN hc_contribution_line l ON l.contribution_id = c.id
+                 WHERE %s
+              GROUP BY c.company_id, l.category_id
+                """,
+                self._get_candidate_where(),
+            )
+        )
+        return {(u, cat): (n, nl, v) for u, cat, n, nl, v in self.env.cr.fetchall()}
+
+    def _prepare_line_vals(self, snapshot):
+        return [
+            {
+                "consolidation_id": self.id,
+                "unit_id": unit_id,
+                "category_id": category_id,
+                "count": count,
+                "line_count": line_count,
+                "value": value,
+            }
+            for (unit_id, category_id), (count, line_count, value) in sorted(
+                snapshot.items()
+            )
+        ]
+
+    def _prepare_totals_vals(self):
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT COUNT(DISTINCT c.id), COUNT(l.id)
+                  FROM hc_contribution c
+                  JOIN hc_contribution_line l ON l.contribution_id = c.id
+                 WHERE %s
+                """,
+                self._get_candidate_where(),
+            )
+        )
+        count, line_count = self.env.cr.fetchone()
+        by_kind = {"cash": 0.0, "in_kind": 0.0, "construction": 0.0}
+        for line in self.line_ids:
+            by_kind[line.kind] += line.value
+        return {
+            "contribution_count": count,
+            "contribution_line_count": line_count,
+            "amount_cash": by_kind["cash"],
+            "amount_in_kind": by_kind["in_kind"],
+            "amount_construction": by_kind["construction"],
+            "amount_total": sum(by_kind.values()),
+        }
+
+    def action_compute(self):
+        self._check_finance()
+        for rec in self:
+            if rec.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not in draft: its snapshot cannot change. "
+                        "Reset it to draft first.",
+                        name=rec.name,
+                    )
+                )
+            snapshot = rec._query_snapshot()
+            rec.line_ids = [Command.clear()] + [
+                Command.create(vals) for vals in rec._prepare_line_vals(snapshot)
+            ]
+            rec.write(
+                dict(rec._prepare_totals_vals(), computed_date=fields.Datetime.now())
+            )
+        return True
+
+    def _attach_contributions(self):
+        """Attach the snapshot's contributions under row locks; refuse if
+        the data changed since the snapshot was taken."""
+        self.ensure_one()
+        # a savepoint: when the snapshot does not match, nothing stays attached
+        # even if the caller catches the error
+        with self.env.cr.savepoint():
+            snapshot = self._query_snapshot()
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE hc_contribution c SET consolidation_id = %(id)s
+                     WHERE c.id IN (SELECT c.id FROM hc_contribution c WHERE %(where)s
+                                    FOR UPDATE)
+                    """,
+                    id=self.id,
+                    where=self._get_candidate_where(),
+                )
+            )
+            self.env["hc.contribution"].invalidate_model(["consolidation_id"])
+            expected = {
+                (line.unit_id.id, line.category_id.id): (
+                    line.count,
+                    line.line_count,
+                    line.value,
+                )
+                for line in self.line_ids
+            }
+            if snapshot != expected or not expected:
+                raise UserError(
+                    self.env._(
+                        "The contributions of %(name)s changed since it was "
+                        "computed (or there are none): compute it again before "
+                        "submitting.",
+                        name=self.name,
+                    )
+                )
+
+    def _release_contributions(self):
+        if not self.ids:
+            return
+        self.env.cr.execute(
+            SQL(
+                "UPDATE hc_contribution SET consolidation_id = NULL"
+                " WHERE consolidation_id = ANY(%s)",
+                self.ids,
+            )
+        )
+        self.env["hc.contribution"].invalidate_model(["consolidation_id"])
+
+    # -------------------------------------------------------------- actions
+    def action_submit(self):
+        self._check_finance()
+        for rec in self:
+            if rec.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only draft consolidations can be submitted (%s).", rec.name
+                    )
+                )
+            rec._attach_contributions()
+        self.write({"state": "submitted"})
+        self._hc_request_approval()
+        return True
+
+    def action_mark_reported(self):
+        self._check_finance()
+        for rec in self:
+            if rec.state != "approved":
+                raise UserError(
+                    self.env._(
+                        "Only approved consolidations can be marked as sent to "
+                        "the Ministry (%s).",
+                        rec.name,
+                    )
+                )
+        self.write(
+            {"state": "reported", "reported_date": fields.Date.context_today(self)}
+        )
+        return True
+
+    def action_draft(self):
+        self._check_finance()
+        self._hc_reset_reviews()
+        self._release_contributions()
+        self.with_context(skip_validation_check=True).write(
+            {"state": "draft", "reported_date": False}
+        )
+        return True
+
+    def _hc_on_rejected(self):
+        self._hc_reset_reviews()
+        self._release_contributions()
+        self.with_context(skip_validation_check=True).write({"state": "draft"})
+
+    def action_view_contributions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "health_charity.hc_contribution_action"
+        )
+        action["domain"] = [("consolidation_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    # ------------------------------------------------------------ workbook
+    def action_generate_workbook(self):
+        """Download the Ministry workbook at once when it is small; queue a
+        background job producing an attachment when it is big."""
+        self.ensure_one()
+        self.check_access("read")
+        if self.contribution_line_count <= self._get_background_threshold():
+            return self.env.ref(
+                "health_charity_reports.hc_consolidation_report_ministry_xlsx"
+            ).report_action(self)
+        self.write(
+            {
+                "workbook_state": "queued",
+                "workbook_attempts": 0,
+                "workbook_error": False,
+                "workbook_user_id": self.env.uid,
+            }
+        )
+        self.env.ref(
+            "health_charity_reports.ir_cron_hc_consolidation_workbook"
+        )._trigger()
+        return True
+
+    @api.model
+    def _get_background_threshold(self):
+        return BACKGROUND_WORKBOOK_LINES
+
+    def _set_workbook_progress(self, percent):
+        """Progress is written in its own transaction so that users see it
+        while the job runs."""
+        if getattr(threading.current_thread(), "testing", False):
+            return
+        with self.env.registry.cursor() as cr:
+            env = self.env(cr=cr, su=True)  # technical counter, see compute
+            env["ir.config_parameter"].set_param(
+                self._workbook_progress_key(), str(int(percent))
+            )
+
+    def _commit(self):
+        """Commit between background jobs (never inside tests)."""
+        if not getattr(threading.current_thread(), "testing", False):
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    @api.model
+    def _cron_generate_workbooks(self):
+        """Produce queued workbooks. A job whose worker died ("running" for
+        more than an hour) is retried up to three times, then reported as
+        failed; the attachment is only created once the file is complete."""
+        stale = fields.Datetime.now() - timedelta(hours=1)
+        jobs = self.search(
+            [
+                "|",
+                ("workbook_state", "=", "queued"),
+                "&",
+                ("workbook_state", "=", "running"),
+                ("workbook_started", "<", stale),
+            ]
+        )
+        for job in jobs:
+            if job.workbook_attempts >= WORKBOOK_MAX_ATTEMPTS:
+                job.write(
+                    {
+                        "workbook_state": "failed",
+                        "workbook_error": self.env._(
+                            "The workbook could not be produced after %s attempts.",
+                            WORKBOOK_MAX_ATTEMPTS,
+                        ),
+                    }
+                )
+                continue
+            job.write(
+                {
+                    "workbook_state": "running",
+                    "workbook_started": fields.Datetime.now(),
+                    "workbook_attempts": job.workbook_attempts + 1,
+                }
+            )
+            self._commit()
+            try:
+                with self.env.cr.savepoint():
+                    job._generate_workbook_attachment()
+            except Exception as e:  # noqa: BLE001 - reported on the record
+                _logger.exception("Workbook of consolidation %s failed", job.id)
+                job.write({"workbook_state": "failed", "workbook_error": str(e)})
+            self._commit()
+
+    def _generate_workbook_attachment(self):
+        self.ensure_one()
+        user = self.workbook_user_id or self.env.user
+        report = self.env.ref(
+            "health_charity_reports.hc_consolidation_report_ministry_xlsx"
+        ).with_user(user)
+        content, _ext = report.with_context(hc_progress_record=self)._render_xlsx(
+            report.report_name, self.ids, data={}
+        )
+        old = self.workbook_attachment_id
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{self.name}.xlsx",
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": (
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                ),
+            }
+        )
+        self.write(
+            {
+                "workbook_state": "done",
+                "workbook_attachment_id": attachment.id,
+                "workbook_error": False,
+            }
+        )
+        old.unlink()
+        return attachment
+
+    def action_download_workbook(self):
+        self.ensure_one()
+        if not self.workbook_attachment_id:
+            raise UserError(self.env._("The workbook is not ready yet."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.workbook_attachment_id.id}?download=true",
+            "target": "self",
+        }

@@ -1,0 +1,4 @@
+from . import hc_report_xlsx_abstract
+from . import ministry_valuation_xlsx
+from . import contribution_xlsx
+from . import organization_xlsx

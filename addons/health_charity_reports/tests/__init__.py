@@ -1,0 +1,5 @@
+from . import test_jalali
+from . import test_consolidation
+from . import test_ministry_xlsx
+from . import test_analysis
+from . import test_certificate

@@ -1,0 +1,55 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import tagged
+
+from .common import HealthCharityReportsCase
+
+
+@tagged("post_install", "-at_install")
+class TestContributionAnalysis(HealthCharityReportsCase):
+    def test_report_matches_lines(self):
+        Report = self.env["hc.contribution.report"]
+        rows = Report.search([("contribution_id", "in", self.gifts.ids)])
+        self.assertEqual(len(rows), len(self.gifts.line_ids))
+        self.assertEqual(
+            sum(rows.mapped("value")), sum(self.gifts.mapped("amount_total"))
+        )
+        self.assertEqual(sum(rows.mapped("contribution_count")), len(self.gifts))
+
+    def test_jalali_year_and_quarter(self):
+        Report = self.env["hc.contribution.report"]
+        esfand = Report.search(
+            [("contribution_id", "in", self.gifts.ids), ("date", "=", "2025-03-20")]
+        )
+        self.assertEqual((esfand.jalali_year, esfand.jalali_quarter), (1403, 4))
+        nowruz = Report.search(
+            [("contribution_id", "in", self.gifts.ids), ("date", "=", "2025-03-21")]
+        )
+        self.assertEqual(set(nowruz.mapped("jalali_year")), {1404})
+        groups = Report._read_group(
+            [("contribution_id", "in", self.gifts.ids)],
+            ["jalali_year", "jalali_quarter"],
+            ["value:sum"],
+        )
+        by_period = {(y, q): v for y, q, v in groups}
+        self.assertEqual(by_period[1404, 1], 1_605_000_000)
+        self.assertEqual(by_period[1404, 2], 7_000_000)
+
+    def test_hospital_isolation(self):
+        rows = (
+            self.env["hc.contribution.report"]
+            .with_user(self.officer_a)
+            .search([("contribution_id", "in", self.gifts.ids)])
+        )
+        self.assertEqual(rows.company_id, self.hospital_a)
+        groups = (
+            self.env["hc.contribution.report"]
+            .with_user(self.officer_a)
+            ._read_group([], ["company_id"], ["value:sum"])
+        )
+        self.assertEqual({g[0] for g in groups}, {self.hospital_a})
+
+    def test_dashboard_action_loads(self):
+        action = self.env.ref("health_charity_reports.hc_dashboard_action")
+        view = self.env["board.board"].get_view(action.view_id.id, "form")
+        self.assertIn("board", view["arch"])

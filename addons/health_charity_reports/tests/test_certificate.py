@@ -1,0 +1,58 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+
+from odoo.tests import tagged
+from odoo.tools.pdf import PdfFileReader
+
+from .common import HealthCharityReportsCase
+
+CERTIFICATE = "health_charity_reports.hc_recognition_report_certificate"
+
+
+@tagged("post_install", "-at_install")
+class TestCertificate(HealthCharityReportsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        level = cls.env.ref("health_charity.recognition_level_silver")
+        cls.recognitions = cls.env["hc.recognition"].create(
+            [
+                {
+                    "donor_id": cls.donor.id,
+                    "level_id": level.id,
+                    "date": "2025-03-21",
+                    "reason": "<script>alert(1)</script> generous donor",
+                    "company_id": cls.university.id,
+                },
+                {
+                    "donor_id": cls.donor_company.id,
+                    "level_id": level.id,
+                    "date": "2025-06-21",
+                    "company_id": cls.university.id,
+                },
+            ]
+        )
+
+    def test_html_content_rtl_jalali_escaped(self):
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            CERTIFICATE, self.recognitions.ids
+        )
+        html = html.decode()
+        self.assertIn('dir="rtl"', html)
+        self.assertIn("1404/01/01", html)
+        self.assertIn("1404/03/31", html)
+        self.assertIn("Ali Rezaei", html)
+        self.assertIn("Noto Naskh Arabic", html)
+        self.assertNotIn("<script>alert(1)</script>", html)
+        self.assertIn("&lt;script&gt;", html)
+        self.assertEqual(html.count("hc-certificate"), 2)  # printable in batch
+
+    def test_pdf(self):
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(CERTIFICATE, self.recognitions.ids)
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertEqual(PdfFileReader(io.BytesIO(pdf)).getNumPages(), 2)

@@ -1,0 +1,175 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import HealthCharityReportsCase
+
+MINISTRY = "health_charity_reports.ministry_valuation_xlsx"
+CONTRIBUTIONS = "health_charity_reports.contribution_xlsx"
+CONTRACT_HEADERS = [
+    "Reference",
+    "Date",
+    "Jalali Date",
+    "Unit",
+    "Donor",
+    "Donor Type",
+    "Category",
+    "Kind",
+    "Quantity",
+    "Unit Value",
+    "Value",
+    "Valuation Basis",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestMinistryWorkbook(HealthCharityReportsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cons = cls._consolidation(jalali_quarter="0", jalali_year=1403)
+        # 1403 whole year: only the gift of 2025-03-20 (Esfand 30, 1403)
+        cls.cons_1404 = cls._consolidation()
+        cls.cons_1404.action_compute()
+
+    def _detail(self, wb):
+        sheet = wb.worksheets[-1]
+        rows = list(sheet.iter_rows(values_only=True))
+        header = list(rows[0])
+        return header, rows[1:]
+
+    def test_layout_and_totals(self):
+        wb = self._render_xlsx(MINISTRY, self.cons_1404, user=self.finance)
+        names = wb.sheetnames
+        self.assertEqual(len(names), 1 + 3 + 1)  # summary, 3 units, detail
+        self.assertIn(self.hospital_a.name[:31], names)
+        header, rows = self._detail(wb)
+        for label in CONTRACT_HEADERS:
+            self.assertIn(label, header)
+        col = {label: header.index(label) for label in header}
+        data = [r for r in rows if r[0] != "Total"]
+        self.assertEqual(len(data), self.cons_1404.contribution_line_count)
+        self.assertEqual(
+            sum(r[col["Value"]] for r in data), self.cons_1404.amount_total
+        )
+        for r in data:
+            self.assertIsInstance(r[col["Value"]], float | int)
+            self.assertTrue(r[col["Reference"]].startswith("CON/"))
+        total_row = [r for r in rows if r[0] == "Total"]
+        self.assertEqual(len(total_row), 1)
+        self.assertTrue(total_row[0][col["Value"]].startswith("=SUM("))
+        # the summary's grand total equals the database total
+        summary = wb.worksheets[0]
+        grand = [
+            r for r in summary.iter_rows(values_only=True) if r[0] == "Grand Total"
+        ]
+        self.assertTrue(grand)
+        self.assertTrue(str(grand[0][-1]).startswith("=SUM("))
+
+    def test_cached_formula_values(self):
+        """Readers that do not calculate see the computed totals."""
+        import io
+
+        import openpyxl
+
+        content, _ext = (
+            self.env["ir.actions.report"]
+            .with_user(self.finance)
+            .with_context(allowed_company_ids=self.units.ids)
+            ._render_xlsx(MINISTRY, self.cons_1404.ids, data={})
+        )
+        wb = openpyxl.load_workbook(io.BytesIO(content), data_only=True)
+        summary = wb.worksheets[0]
+        grand = next(
+            r for r in summary.iter_rows(values_only=True) if r[0] == "Grand Total"
+        )
+        self.assertEqual(grand[-1], self.cons_1404.amount_total)
+        detail = list(wb.worksheets[-1].iter_rows(values_only=True))
+        self.assertEqual(detail[-1][0], "Total")
+        value_col = list(detail[0]).index("Value")
+        self.assertEqual(detail[-1][value_col], self.cons_1404.amount_total)
+
+    def test_jalali_dates_at_nowruz(self):
+        self.cons.action_compute()
+        wb = self._render_xlsx(MINISTRY, self.cons, user=self.finance)
+        header, rows = self._detail(wb)
+        jcol = header.index("Jalali Date")
+        self.assertEqual(rows[0][jcol], "1403/12/30")
+        wb = self._render_xlsx(MINISTRY, self.cons_1404, user=self.finance)
+        header, rows = self._detail(wb)
+        self.assertIn("1404/01/01", [r[jcol] for r in rows])
+
+    def test_per_unit_sheets(self):
+        wb = self._render_xlsx(MINISTRY, self.cons_1404, user=self.finance)
+        sheet = wb[self.hospital_a.name[:31]]
+        values = [r for r in sheet.iter_rows(values_only=True) if r[0] == "Total"]
+        self.assertEqual(len(values), 1)
+        expected = sum(
+            line.value
+            for line in self.cons_1404.line_ids
+            if line.unit_id == self.hospital_a
+        )
+        self.assertEqual(expected, 805_000_000)
+
+    def test_access_refused(self):
+        with self.assertRaises(AccessError):
+            self._render_xlsx(MINISTRY, self.cons_1404, user=self.officer_a)
+        gift_b = self.gifts.filtered(lambda g: g.company_id == self.hospital_b)
+        with self.assertRaises(AccessError):
+            self._render_xlsx(CONTRIBUTIONS, gift_b, user=self.officer_a)
+
+    def test_contribution_export_and_formula_injection(self):
+        gift = self._contribution(
+            lines=[self._line(self.cat_cash, 1, 1_000, name='=HYPERLINK("x")')]
+        )
+        wb = self._render_xlsx(CONTRIBUTIONS, gift | self.gifts[0], user=self.staff)
+        header, rows = self._detail(wb)
+        desc = header.index("Description")
+        texts = [r[desc] for r in rows]
+        self.assertIn('=HYPERLINK("x")', texts)  # stored as text, not a formula
+        sheet = wb.worksheets[-1]
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == '=HYPERLINK("x")':
+                    self.assertEqual(cell.data_type, "s")
+
+    def test_failed_job_is_reported_and_retried(self):
+        cons = self.cons_1404.with_user(self.finance)
+        cons.sudo().write(
+            {"workbook_state": "queued", "workbook_user_id": self.finance.id}
+        )
+
+        def boom(self):
+            raise ValueError("worker died")
+
+        self.patch(
+            type(self.env["hc.consolidation"]), "_generate_workbook_attachment", boom
+        )
+        self.env["hc.consolidation"]._cron_generate_workbooks()
+        self.assertEqual(cons.workbook_state, "failed")
+        self.assertIn("worker died", cons.workbook_error)
+        self.assertFalse(cons.workbook_attachment_id)
+
+    def test_persian_user_gets_rtl_sheets(self):
+        self.env["res.lang"]._activate_lang("fa_IR")
+        self.finance.lang = "fa_IR"
+        wb = self._render_xlsx(MINISTRY, self.cons_1404, user=self.finance)
+        for sheet in wb.worksheets:
+            self.assertTrue(sheet.sheet_view.rightToLeft)
+
+    def test_big_workbook_in_background(self):
+        cons = self.cons_1404.with_user(self.finance)
+        action = cons.action_generate_workbook()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.patch(
+            type(self.env["hc.consolidation"]),
+            "_get_background_threshold",
+            lambda self: 0,
+        )
+        self.assertTrue(cons.action_generate_workbook())
+        self.assertEqual(cons.workbook_state, "queued")
+        self.env["hc.consolidation"]._cron_generate_workbooks()
+        self.assertEqual(cons.workbook_state, "done")
+        self.assertEqual(cons.workbook_progress, 100)
+        self.assertTrue(cons.workbook_attachment_id.raw.startswith(b"PK"))
