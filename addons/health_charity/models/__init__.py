@@ -15,3 +15,12 @@ from . import hc_recognition_level
 from . import hc_recognition
 from . import tier_definition
 from . import tier_review
+from . import hc_health_service
+from . import hc_service_delegation
+from . import hc_delegation_visit
+from . import hc_project_milestone
+from . import hc_contribution_analytic
+from . import hc_program
+from . import hc_legal_challenge_category
+from . import hc_legal_challenge
+from . import hc_agreement

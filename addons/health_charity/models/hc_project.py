@@ -1,12 +1,14 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class HcProject(models.Model):
-    """Charity construction and development project (duty 13). The case
-    management (milestones, analytic account, lifecycle buttons) is extended
-    in ``hc_project_case.py``."""
+    """Charity construction and development project (duty 13): road
+    emergency bases, comprehensive health centres, hospital buildings and
+    equipment programmes. Approval through tier validation creates an
+    analytic account so that costs and gifts meet in accounting."""
 
     _name = "hc.project"
     _description = "Charity Project"
@@ -53,6 +55,34 @@ class HcProject(models.Model):
         help="Value of the linked approved and posted contributions.",
     )
     progress = fields.Float(tracking=True, help="Physical progress, in percent.")
+    state_id = fields.Many2one(
+        "res.country.state", "Province", domain="[('country_id.code', '=', 'IR')]"
+    )
+    city = fields.Char()
+    location = fields.Char(help="Road, village or address of the site.")
+    user_id = fields.Many2one(
+        "res.users",
+        "Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    partner_ids = fields.Many2many(
+        "res.partner", string="Benefactors and Endowers", tracking=True
+    )
+    date_start = fields.Date("Start Date", tracking=True)
+    date_end = fields.Date("Planned End", tracking=True)
+    handover_date = fields.Date(readonly=True, tracking=True, copy=False)
+    milestone_ids = fields.One2many("hc.project.milestone", "project_id", "Milestones")
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        tracking=True,
+    )
+    funding_percent = fields.Float(compute="_compute_funding_percent")
+    description = fields.Html()
     is_underserved = fields.Boolean("Underserved Region", tracking=True)
     state = fields.Selection(
         [
@@ -85,6 +115,15 @@ class HcProject(models.Model):
         ),
     ]
 
+    @api.depends("received_amount", "estimated_cost")
+    def _compute_funding_percent(self):
+        for project in self:
+            project.funding_percent = (
+                100.0 * project.received_amount / project.estimated_cost
+                if project.estimated_cost
+                else 0.0
+            )
+
     @api.depends("contribution_ids.state", "contribution_ids.amount_total")
     def _compute_amounts(self):
         groups = self.env["hc.contribution"]._read_group(
@@ -103,3 +142,90 @@ class HcProject(models.Model):
         for project in self:
             project.pledged_amount = pledged.get(project.id, 0.0)
             project.received_amount = received.get(project.id, 0.0)
+
+    # --------------------------------------------------------------- actions
+    def _check_state(self, allowed, action):
+        for rec in self:
+            if rec.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "%(project)s cannot be %(action)s from its current status.",
+                        project=rec.name,
+                        action=action,
+                    )
+                )
+
+    def action_submit(self):
+        """Ask for approval (the project stays "proposed" meanwhile)."""
+        self._check_state(("proposed",), self.env._("submitted"))
+        if any(rec.review_ids for rec in self):
+            raise UserError(self.env._("An approval is already requested."))
+        self._hc_request_approval()
+        return True
+
+    def _hc_on_approved(self):
+        res = super()._hc_on_approved()
+        for project in self.filtered(lambda p: not p.analytic_account_id):
+            # sudo: reviewers need not manage analytic accounting; the account
+            # is built from the approved project only (name, unit, plan).
+            project.analytic_account_id = (
+                self.env["account.analytic.account"]
+                .sudo()
+                .create(project._prepare_analytic_account_vals())
+            )
+        return res
+
+    @api.model
+    def _get_analytic_plan(self):
+        plan = self.env.ref(
+            "health_charity.account_analytic_plan_hc_projects", raise_if_not_found=False
+        )
+        # sudo: recreate the shipped plan if an administrator deleted it
+        return plan or self.env["account.analytic.plan"].sudo().create(
+            {"name": self.env._("Health Charity Projects")}
+        )
+
+    def _prepare_analytic_account_vals(self):
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "code": f"HCP{self.id:05d}",
+            "plan_id": self._get_analytic_plan().id,
+            "company_id": self.company_id.id,
+        }
+
+    def action_start(self):
+        self._check_state(("approved",), self.env._("started"))
+        self.write(
+            {
+                "state": "in_progress",
+                "date_start": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_complete(self):
+        self._check_state(("in_progress",), self.env._("completed"))
+        self.write({"state": "completed", "progress": 100.0})
+        return True
+
+    def action_hand_over(self):
+        self._check_state(("completed",), self.env._("handed over"))
+        self.write(
+            {"state": "handed_over", "handover_date": fields.Date.context_today(self)}
+        )
+        return True
+
+    def action_cancel(self):
+        self._check_state(
+            ("proposed", "approved", "in_progress"), self.env._("cancelled")
+        )
+        self._hc_reset_reviews()
+        self.with_context(skip_validation_check=True).write({"state": "cancelled"})
+        return True
+
+    def action_reset(self):
+        self._check_state(("rejected", "cancelled"), self.env._("reset"))
+        self._hc_reset_reviews()
+        self.with_context(skip_validation_check=True).write({"state": "proposed"})
+        return True

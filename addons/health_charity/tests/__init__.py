@@ -4,3 +4,6 @@ from . import test_contribution
 from . import test_tier_validation
 from . import test_accounting
 from . import test_multi_company
+from . import test_delegation
+from . import test_project
+from . import test_program

@@ -1,0 +1,86 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class HcDelegationVisit(models.Model):
+    """Supervision visit of a delegated service."""
+
+    _name = "hc.delegation.visit"
+    _description = "Supervision Visit"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    delegation_id = fields.Many2one(
+        "hc.service.delegation",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="delegation_id.company_id", store=True, index=True
+    )
+    organization_id = fields.Many2one(related="delegation_id.organization_id")
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    inspector_id = fields.Many2one(
+        "res.users",
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+        tracking=True,
+    )
+    score = fields.Integer(required=True, tracking=True)
+    findings = fields.Text()
+    corrective_action = fields.Text()
+    next_visit_date = fields.Date(tracking=True)
+    is_low_score = fields.Boolean(compute="_compute_is_low_score", store=True)
+
+    _sql_constraints = [
+        (
+            "score_range",
+            "CHECK(score >= 0 AND score <= 100)",
+            "The supervision score must be between 0 and 100.",
+        ),
+    ]
+
+    @api.depends("score", "company_id.hc_visit_score_threshold")
+    def _compute_is_low_score(self):
+        for visit in self:
+            visit.is_low_score = visit.score < visit._get_score_threshold()
+
+    def _get_score_threshold(self):
+        return (self.company_id or self.env.company).hc_visit_score_threshold or 50
+
+    @api.model
+    def _check_score_vals(self, vals):
+        if "score" in vals and not 0 <= (vals["score"] or 0) <= 100:
+            raise ValidationError(
+                self.env._("The supervision score must be between 0 and 100.")
+            )
+
+    @api.constrains("date", "next_visit_date")
+    def _check_next_visit_date(self):
+        for visit in self:
+            if visit.next_visit_date and visit.next_visit_date <= visit.date:
+                raise ValidationError(
+                    self.env._("The next visit must come after this visit.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_score_vals(vals)
+        visits = super().create(vals_list)
+        for visit in visits.filtered("is_low_score"):
+            visit.delegation_id._schedule_review_activity(visit)
+        return visits
+
+    def write(self, vals):
+        self._check_score_vals(vals)
+        was_low = {visit.id: visit.is_low_score for visit in self}
+        res = super().write(vals)
+        for visit in self.filtered(lambda v: v.is_low_score and not was_low[v.id]):
+            visit.delegation_id._schedule_review_activity(visit)
+        return res
