@@ -63,7 +63,7 @@ class HcServiceDelegation(models.Model):
     visit_count = fields.Integer(compute="_compute_visit_stats", store=True)
     last_score = fields.Integer(compute="_compute_visit_stats", store=True)
     average_score = fields.Float(
-        compute="_compute_visit_stats", store=True, digits=(5, 1)
+        compute="_compute_visit_stats", store=True, digits=(5, 1), aggregator="avg"
     )
     last_visit_date = fields.Date(compute="_compute_visit_stats", store=True)
     next_visit_date = fields.Date(

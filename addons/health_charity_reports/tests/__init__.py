@@ -3,3 +3,4 @@ from . import test_consolidation
 from . import test_ministry_xlsx
 from . import test_analysis
 from . import test_certificate
+from . import test_registry_xlsx
