@@ -27,6 +27,19 @@ def test_compose_services_and_paths():
                 assert (ROOT / host).exists(), host
 
 
+def _command(service):
+    command = _compose()["services"][service]["command"]
+    return command if isinstance(command, str) else " ".join(command)
+
+
+def test_compose_commands():
+    # "--without-demo=False" is the truthy string "False": it disables demo data
+    assert "--without-demo" not in _command("odoo")
+    test = _command("test")
+    for arg in ("hc_test", "--test-enable", "--stop-after-init", "--test-tags"):
+        assert arg in test, arg
+
+
 def test_dockerfile():
     text = (ROOT / "Dockerfile").read_text()
     assert re.search(r"^FROM odoo:18\.0$", text, re.M)
@@ -41,7 +54,10 @@ def _conf(name):
 
 
 def test_docker_conf():
-    assert "/mnt/extra-addons" in _conf("odoo.docker.conf")["addons_path"]
+    opts = _conf("odoo.docker.conf")
+    assert "/mnt/extra-addons" in opts["addons_path"]
+    # the image's entrypoint only passes PASSWORD when the file sets none
+    assert "db_password" not in opts
 
 
 def test_production_example_has_no_secret():

@@ -1,7 +1,41 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextvars
+import functools
+from contextlib import contextmanager
+
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+# Set while our own transitions run. A Python context variable, not an Odoo
+# context key: RPC callers can forge context keys (such as the OCA mixin's
+# ``skip_validation_check``) but cannot set this.
+_HC_INTERNAL = contextvars.ContextVar("hc_approval_internal", default=False)
+
+
+@contextmanager
+def hc_internal():
+    token = _HC_INTERNAL.set(True)
+    try:
+        yield
+    finally:
+        _HC_INTERNAL.reset(token)
+
+
+def hc_is_internal():
+    return _HC_INTERNAL.get()
+
+
+def hc_transition(method):
+    """Decorate the action methods that move a record's status: only they
+    (and the approval flow) may write the state field."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with hc_internal():
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 class HcApprovalMixin(models.AbstractModel):
@@ -14,9 +48,13 @@ class HcApprovalMixin(models.AbstractModel):
     moves it to ``_hc_state_rejected``. Both moves happen in
     :meth:`_hc_sync_state_with_reviews`, the single override point.
 
-    It also closes two gaps of the OCA mixin: a user who is not a reviewer
-    gets a clear error instead of a silent no-op, and the requester of a
-    review is never one of its reviewers (see ``tier.review``).
+    It also closes the gaps of the OCA mixin: a user who is not a reviewer
+    gets a clear error instead of a silent no-op; the requester of a review
+    is never one of its reviewers (see ``tier.review``); the status only
+    moves through the action methods (``hc_transition``), never through a
+    plain ``write``/``create`` over RPC; the ``skip_validation_check``
+    context key is ignored unless our own code sets it; reviews cannot be
+    created, approved or deleted directly (see ``tier.review``).
     """
 
     _name = "hc.approval.mixin"
@@ -29,6 +67,38 @@ class HcApprovalMixin(models.AbstractModel):
     _cancel_state = "cancelled"
     _hc_state_approved = "approved"
     _hc_state_rejected = "rejected"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not hc_is_internal():
+            default = self.default_get([self._state_field]).get(self._state_field)
+            for vals in vals_list:
+                if vals.get(self._state_field, default) != default:
+                    raise AccessError(
+                        self.env._(
+                            "A new %(model)s always starts in its first status.",
+                            model=self._description,
+                        )
+                    )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not hc_is_internal():
+            if self._state_field in vals:
+                raise AccessError(
+                    self.env._(
+                        "The status of %(model)s records only changes through "
+                        "their buttons (submit, approve, post...).",
+                        model=self._description,
+                    )
+                )
+            if self.env.context.get("skip_validation_check"):
+                self = self.with_context(skip_validation_check=False)
+        return super().write(vals)
+
+    def unlink(self):
+        with hc_internal():
+            return super().unlink()
 
     @api.model
     def _hc_approval_model_names(self):
@@ -58,6 +128,7 @@ class HcApprovalMixin(models.AbstractModel):
             elif rec.validation_status == "rejected":
                 rec._hc_on_rejected()
 
+    @hc_transition
     def _hc_on_approved(self):
         """Override point: what approval does (default: move the state)."""
         # need_validation is a non-stored compute without dependencies: its
@@ -65,6 +136,7 @@ class HcApprovalMixin(models.AbstractModel):
         self.invalidate_recordset(["need_validation"])
         self.write({self._state_field: self._hc_state_approved})
 
+    @hc_transition
     def _hc_on_rejected(self):
         """Override point: what rejection does (default: move the state)."""
         self.with_context(skip_validation_check=True).write(
@@ -74,7 +146,8 @@ class HcApprovalMixin(models.AbstractModel):
     def _hc_reset_reviews(self):
         """Drop the reviews of records going back to draft or cancelled: a
         new submission asks for a new approval."""
-        self.mapped("review_ids").unlink()
+        with hc_internal():
+            self.mapped("review_ids").unlink()
 
     def _hc_check_can_review(self):
         for rec in self:
@@ -97,18 +170,30 @@ class HcApprovalMixin(models.AbstractModel):
 
     def validate_tier(self):
         self._hc_check_can_review()
-        return super().validate_tier()
+        with hc_internal():
+            return super().validate_tier()
 
     def reject_tier(self):
         self._hc_check_can_review()
-        return super().reject_tier()
+        with hc_internal():
+            return super().reject_tier()
 
     def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
-        self._hc_sync_state_with_reviews()
+        with hc_internal():
+            res = super()._validate_tier(tiers=tiers)
+            self._hc_sync_state_with_reviews()
         return res
 
     def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers=tiers)
-        self._hc_sync_state_with_reviews()
+        with hc_internal():
+            res = super()._rejected_tier(tiers=tiers)
+            self._hc_sync_state_with_reviews()
         return res
+
+    def request_validation(self):
+        with hc_internal():
+            return super().request_validation()
+
+    def restart_validation(self):
+        with hc_internal():
+            return super().restart_validation()

@@ -8,6 +8,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from .hc_approval_mixin import hc_transition
+
 
 class HcContribution(models.Model):
     """A benefactor's gift, cash or in-kind, valued in rials (duty 12)."""
@@ -218,6 +220,7 @@ class HcContribution(models.Model):
                 )
 
     # --------------------------------------------------------------- actions
+    @hc_transition
     def action_submit(self):
         for rec in self:
             if rec.state != "draft":
@@ -249,6 +252,7 @@ class HcContribution(models.Model):
             ) from e
         self.invalidate_recordset(["state", "move_id"])
 
+    @hc_transition
     def action_post(self):
         if not self.env.user.has_group("health_charity.group_hc_finance"):
             raise AccessError(
@@ -269,6 +273,7 @@ class HcContribution(models.Model):
             rec.write({"move_id": move.id, "state": "posted"})
         return True
 
+    @hc_transition
     def action_reject(self):
         """Reject as a reviewer (through the tier review) or, for a manager,
         directly."""
@@ -287,6 +292,7 @@ class HcContribution(models.Model):
                 rec._hc_check_can_review()
         return True
 
+    @hc_transition
     def action_cancel(self):
         for rec in self:
             if rec.state == "cancelled":
@@ -297,6 +303,7 @@ class HcContribution(models.Model):
         self.with_context(skip_validation_check=True).write({"state": "cancelled"})
         return True
 
+    @hc_transition
     def action_draft(self):
         for rec in self:
             if rec.state not in ("submitted", "rejected", "cancelled"):

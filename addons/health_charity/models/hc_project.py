@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hc_approval_mixin import hc_transition
+
 
 class HcProject(models.Model):
     """Charity construction and development project (duty 13): road
@@ -155,6 +157,7 @@ class HcProject(models.Model):
                     )
                 )
 
+    @hc_transition
     def action_submit(self):
         """Ask for approval (the project stays "proposed" meanwhile)."""
         self._check_state(("proposed",), self.env._("submitted"))
@@ -194,6 +197,7 @@ class HcProject(models.Model):
             "company_id": self.company_id.id,
         }
 
+    @hc_transition
     def action_start(self):
         self._check_state(("approved",), self.env._("started"))
         self.write(
@@ -204,11 +208,13 @@ class HcProject(models.Model):
         )
         return True
 
+    @hc_transition
     def action_complete(self):
         self._check_state(("in_progress",), self.env._("completed"))
         self.write({"state": "completed", "progress": 100.0})
         return True
 
+    @hc_transition
     def action_hand_over(self):
         self._check_state(("completed",), self.env._("handed over"))
         self.write(
@@ -216,6 +222,7 @@ class HcProject(models.Model):
         )
         return True
 
+    @hc_transition
     def action_cancel(self):
         self._check_state(
             ("proposed", "approved", "in_progress"), self.env._("cancelled")
@@ -224,6 +231,7 @@ class HcProject(models.Model):
         self.with_context(skip_validation_check=True).write({"state": "cancelled"})
         return True
 
+    @hc_transition
     def action_reset(self):
         self._check_state(("rejected", "cancelled"), self.env._("reset"))
         self._hc_reset_reviews()

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .hc_approval_mixin import hc_transition
+
 
 class HcServiceDelegation(models.Model):
     """Delegation of a health service to an active NGO, with the
@@ -216,6 +218,7 @@ class HcServiceDelegation(models.Model):
                     )
                 )
 
+    @hc_transition
     def action_submit(self):
         self._check_state(("draft",), self.env._("submitted"))
         self._check_organization()
@@ -223,6 +226,7 @@ class HcServiceDelegation(models.Model):
         self._hc_request_approval()
         return True
 
+    @hc_transition
     def action_activate(self):
         self._check_state(("approved", "suspended"), self.env._("activated"))
         self._check_organization()
@@ -230,16 +234,19 @@ class HcServiceDelegation(models.Model):
         self.write({"state": "active"})
         return True
 
+    @hc_transition
     def action_suspend(self):
         self._check_state(("active",), self.env._("suspended"))
         self.write({"state": "suspended"})
         return True
 
+    @hc_transition
     def action_close(self):
         self._check_state(("active", "suspended", "approved"), self.env._("closed"))
         self.write({"state": "closed"})
         return True
 
+    @hc_transition
     def action_reject(self):
         self._check_state(("submitted",), self.env._("rejected"))
         for rec in self:
@@ -251,6 +258,7 @@ class HcServiceDelegation(models.Model):
                 rec._hc_check_can_review()
         return True
 
+    @hc_transition
     def action_draft(self):
         self._check_state(("submitted", "rejected"), self.env._("reset to draft"))
         self._hc_reset_reviews()

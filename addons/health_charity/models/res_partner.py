@@ -21,7 +21,14 @@ class ResPartner(models.Model):
         "Donor Type",
         index=True,
     )
-    hc_national_id = fields.Char("National ID", size=10, copy=False, index=True)
+    hc_national_id = fields.Char(
+        "National ID",
+        size=10,
+        copy=False,
+        index=True,
+        groups="health_charity.group_hc_user",
+        help="Personal data: visible to Health Charity users only.",
+    )
     hc_contribution_ids = fields.One2many("hc.contribution", "donor_id")
     hc_contribution_total = fields.Monetary(
         "Total Given",

@@ -7,3 +7,4 @@ from . import test_multi_company
 from . import test_delegation
 from . import test_project
 from . import test_program
+from . import test_security

@@ -1,6 +1,6 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import HealthCharityCase
@@ -82,7 +82,7 @@ class TestTierValidation(HealthCharityCase):
     def test_cannot_force_state_without_review(self):
         rec = self._big()
         rec.with_user(self.staff).action_submit()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(AccessError):
             rec.with_user(self.staff).write({"state": "approved"})
         self.assertEqual(rec.state, "submitted")
 

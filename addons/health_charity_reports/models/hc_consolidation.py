@@ -8,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.health_charity.models.hc_approval_mixin import hc_transition
 from odoo.addons.health_charity.tools.jalali import (
     jalali_period_bounds,
     jalali_year_quarter,
@@ -424,6 +425,7 @@ class HcConsolidation(models.Model):
         self.env["hc.contribution"].invalidate_model(["consolidation_id"])
 
     # -------------------------------------------------------------- actions
+    @hc_transition
     def action_submit(self):
         self._check_finance()
         for rec in self:
@@ -438,6 +440,7 @@ class HcConsolidation(models.Model):
         self._hc_request_approval()
         return True
 
+    @hc_transition
     def action_mark_reported(self):
         self._check_finance()
         for rec in self:
@@ -454,6 +457,7 @@ class HcConsolidation(models.Model):
         )
         return True
 
+    @hc_transition
     def action_draft(self):
         self._check_finance()
         self._hc_reset_reviews()
@@ -463,6 +467,7 @@ class HcConsolidation(models.Model):
         )
         return True
 
+    @hc_transition
     def _hc_on_rejected(self):
         self._hc_reset_reviews()
         self._release_contributions()
