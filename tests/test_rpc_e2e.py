@@ -309,3 +309,47 @@ def test_hospital_isolation_over_rpc(world):
     assert world["hosp_b"] not in [
         g["company_id"][0] for g in groups if g["company_id"]
     ]
+
+
+def test_approval_holes_closed_over_rpc(world):
+    """OCA base_tier_validation lets internal users write tier.review and
+    honours `skip_validation_check` from the caller: neither approves."""
+    staff, approver = world["staff"], world["approver"]
+    gift = _gift(
+        staff,
+        world,
+        world["university"],
+        [
+            {
+                "category_id": world["medical"],
+                "name": "MRI coil",
+                "quantity": 1,
+                "unit_value": 3_000_000_000,
+                "valuation_basis": "invoice",
+            }
+        ],
+    )
+    staff.call("hc.contribution", "action_submit", [gift])
+    reviews = staff.call(
+        "tier.review",
+        "search",
+        [("model", "=", "hc.contribution"), ("res_id", "=", gift)],
+    )
+    assert reviews
+    for rpc in (staff, approver):
+        with pytest.raises(RpcError) as err:
+            rpc.call("tier.review", "write", reviews, {"status": "approved"})
+        assert err.value.name == "odoo.exceptions.AccessError"
+    with pytest.raises(RpcError):
+        staff.call(
+            "hc.contribution",
+            "write",
+            [gift],
+            {"state": "approved"},
+            context={"skip_validation_check": True},
+        )
+    # a non-reviewer's validation changes nothing
+    with pytest.raises(RpcError):
+        world["finance"].call("hc.contribution", "validate_tier", [gift])
+    state = staff.call("hc.contribution", "read", [gift], ["state"])[0]["state"]
+    assert state == "submitted"
