@@ -27,6 +27,8 @@
         "data/ir_cron_data.xml",
         "data/account_analytic_plan_data.xml",
         "data/hc_legal_challenge_category_data.xml",
+        "data/hc_activity_area_data.xml",
+        "data/hc_health_service_data.xml",
         "views/hc_activity_area_views.xml",
         "views/hc_ngo_network_views.xml",
         "views/hc_ngo_house_views.xml",
@@ -48,5 +50,11 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/hc_accounting_demo.xml",
+        "demo/hc_registry_demo.xml",
+        "demo/hc_contribution_demo.xml",
+        "demo/hc_case_demo.xml",
+    ],
 }

@@ -27,4 +27,5 @@
         "views/hc_dashboard_views.xml",
         "views/menus.xml",
     ],
+    "demo": ["demo/hc_consolidation_demo.xml"],
 }

@@ -149,6 +149,17 @@ class HcApprovalMixin(models.AbstractModel):
         with hc_internal():
             self.mapped("review_ids").unlink()
 
+    def _hc_demo_review_as(self, user_xmlid, approve=True):
+        """Demo data only (private, not callable over RPC): review as the
+        given demo user."""
+        user = self.env.ref(user_xmlid)
+        for rec in self.with_user(user).filtered("can_review"):
+            if approve:
+                rec.validate_tier()
+            else:
+                rec.reject_tier()
+        return True
+
     def _hc_check_can_review(self):
         for rec in self:
             if rec[rec._state_field] not in rec._state_from:

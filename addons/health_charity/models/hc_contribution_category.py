@@ -1,6 +1,6 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HcContributionCategory(models.Model):
@@ -50,3 +50,16 @@ class HcContributionCategory(models.Model):
             ._fields["valuation_basis"]
             ._description_selection(self.env)
         )
+
+    @api.model
+    def _hc_demo_set_accounts(
+        self, company_id, in_kind_account_id, construction_account_id
+    ):
+        """Demo data only: debit accounts of the shipped categories in the
+        given company."""
+        for category in self.with_company(company_id).search([]):
+            if category.kind == "in_kind":
+                category.account_id = in_kind_account_id
+            elif category.kind == "construction":
+                category.account_id = construction_account_id
+        return True
