@@ -118,15 +118,57 @@ class HcContribution(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code(
-                        "hc.contribution", sequence_date=vals.get("date")
-                    )
-                    or "/"
-                )
+        self._assign_names(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _assign_names(self, vals_list):
+        """References from the contribution sequence. Its yearly date range is
+        looked up once per year of the batch, not once per record: bulk
+        imports of tens of thousands of gifts stay one query per name."""
+        todo = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        if not todo:
+            return
+        # sudo: like ir.sequence.next_by_code, users need not read sequences
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", "hc.contribution"),
+                    ("company_id", "in", [self.env.company.id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+        )
+        if not sequence:
+            for vals in todo:
+                vals["name"] = "/"
+            return
+        ranges = []
+        today = fields.Date.context_today(self)
+        for vals in todo:
+            day = fields.Date.to_date(vals.get("date")) or today
+            if not sequence.use_date_range:
+                vals["name"] = sequence._next()
+                continue
+            date_range = next(
+                (r for r in ranges if r.date_from <= day <= r.date_to), None
+            )
+            if date_range is None:
+                date_range = self.env["ir.sequence.date_range"].sudo().search(
+                    [
+                        ("sequence_id", "=", sequence.id),
+                        ("date_from", "<=", day),
+                        ("date_to", ">=", day),
+                    ],
+                    limit=1,
+                ) or sequence._create_date_range_seq(day)
+                ranges.append(date_range)
+            vals["name"] = date_range.with_context(
+                ir_sequence_date_range=date_range.date_from
+            )._next()
 
     def write(self, vals):
         locked = set(vals) & set(self._get_locked_fields())

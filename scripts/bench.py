@@ -1,0 +1,396 @@
+"""Health Charity benchmark: our ORM paths against raw baselines.
+
+Run through `make bench` (BENCH_LINES=N). Every step is measured in this
+process on the same data, and reported as a ratio to its raw baseline.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import random
+import threading
+import time
+
+import psutil
+import xlsxwriter
+
+import odoo
+from odoo import SUPERUSER_ID, Command, api
+from odoo.tools import SQL
+
+BATCH = 2000  # contributions per create() call
+LIST_FIELDS = ["name", "date", "donor_id", "company_id", "amount_total", "state"]
+
+
+class PeakRss:
+    """Peak resident memory growth of this (the Odoo) process during a step."""
+
+    def __init__(self):
+        self.proc = psutil.Process(os.getpid())
+
+    def __enter__(self):
+        self.base = self.peak = self.proc.memory_info().rss
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def _sample(self):
+        while self.running:
+            self.peak = max(self.peak, self.proc.memory_info().rss)
+            time.sleep(0.02)
+
+    def __exit__(self, *exc):
+        self.running = False
+        self.thread.join()
+        self.growth_mb = (self.peak - self.base) / 2**20
+
+
+def timed(fn):
+    with PeakRss() as mem:
+        start = time.perf_counter()
+        result = fn()
+        elapsed = time.perf_counter() - start
+    return elapsed, mem.growth_mb, result
+
+
+def setup_world(env, n_donors):
+    Company = env["res.company"]
+    university = Company.create({"name": "Bench University"})
+    units = university
+    for i in range(3):
+        units |= Company.create(
+            {"name": f"Bench Hospital {i + 1}", "parent_id": university.id}
+        )
+    env.user.company_ids |= units
+    types = ["individual", "company", "endower", "charity", "other"]
+    donors = env["res.partner"].create(
+        [
+            {
+                "name": f"Bench donor {i}",
+                "hc_is_donor": True,
+                "hc_donor_type": types[i % len(types)],
+            }
+            for i in range(n_donors)
+        ]
+    )
+    categories = env["hc.contribution.category"].search([])
+    return units, donors, categories
+
+
+def generate(n_lines, units, donors, categories, seed=1404):
+    """Contributions of 1-7 lines (4 on average) over two Jalali years."""
+    rnd = random.Random(seed)
+    start = datetime.date(2024, 3, 20)
+    contributions = []
+    lines_left = n_lines
+    while lines_left > 0:
+        n = min(lines_left, rnd.randint(1, 7))
+        lines_left -= n
+        lines = []
+        for _ in range(n):
+            cat = categories[rnd.randrange(len(categories))]
+            lines.append(
+                {
+                    "category_id": cat.id,
+                    "name": cat.name,
+                    "quantity": rnd.randint(1, 50),
+                    "unit_value": rnd.randint(1, 5000) * 100_000,
+                    "valuation_basis": "cash" if cat.kind == "cash" else "invoice",
+                }
+            )
+        contributions.append(
+            {
+                "donor_id": donors[rnd.randrange(len(donors))].id,
+                "company_id": units[rnd.randrange(len(units))].id,
+                "date": start + datetime.timedelta(days=rnd.randrange(730)),
+                "lines": lines,
+            }
+        )
+    return contributions
+
+
+def load_orm(env, contributions):
+    """Bulk creation as an import does it: no chatter message per record."""
+    Contribution = env["hc.contribution"].with_context(
+        mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+    )
+    for i in range(0, len(contributions), BATCH):
+        chunk = contributions[i : i + BATCH]
+        Contribution.create(
+            [
+                {
+                    "donor_id": c["donor_id"],
+                    "company_id": c["company_id"],
+                    "date": c["date"],
+                    "line_ids": [Command.create(line) for line in c["lines"]],
+                }
+                for c in chunk
+            ]
+        )
+        env.flush_all()
+        env.invalidate_all()
+    return len(contributions)
+
+
+def load_raw(cr, contributions):
+    """COPY of the same rows into scratch copies of the two tables."""
+    cr.execute("CREATE TEMP TABLE bench_c (LIKE hc_contribution INCLUDING DEFAULTS)")
+    cr.execute(
+        "CREATE TEMP TABLE bench_l (LIKE hc_contribution_line INCLUDING DEFAULTS)"
+    )
+    cbuf, lbuf = io.StringIO(), io.StringIO()
+    line_id = 0
+    for cid, c in enumerate(contributions, start=1):
+        total = sum(line["quantity"] * line["unit_value"] for line in c["lines"])
+        cbuf.write(
+            f"{cid}\tB{cid}\t{c['donor_id']}\t{c['date']}\t{c['company_id']}"
+            f"\tdraft\t{total}\n"
+        )
+        for line in c["lines"]:
+            line_id += 1
+            value = line["quantity"] * line["unit_value"]
+            lbuf.write(
+                f"{line_id}\t{cid}\t{line['category_id']}\t{line['name']}"
+                f"\t{line['quantity']}\t{line['unit_value']}\t{value}"
+                f"\t{line['valuation_basis']}\t{c['company_id']}\n"
+            )
+    cbuf.seek(0)
+    lbuf.seek(0)
+    cr._obj.copy_from(
+        cbuf,
+        "bench_c",
+        columns=(
+            "id",
+            "name",
+            "donor_id",
+            "date",
+            "company_id",
+            "state",
+            "amount_total",
+        ),
+    )
+    cr._obj.copy_from(
+        lbuf,
+        "bench_l",
+        columns=(
+            "id",
+            "contribution_id",
+            "category_id",
+            "name",
+            "quantity",
+            "unit_value",
+            "value",
+            "valuation_basis",
+            "company_id",
+        ),
+    )
+    return line_id
+
+
+def spread_states(env):
+    """Realistic states (set in SQL: this is data preparation, not measured)."""
+    env.cr.execute(
+        """
+        UPDATE hc_contribution SET state = CASE
+            WHEN id % 10 < 5 THEN 'posted'
+            WHEN id % 10 < 8 THEN 'approved'
+            WHEN id % 10 = 8 THEN 'submitted'
+            ELSE 'draft' END
+        """
+    )
+    env.invalidate_all()
+    donors = env["res.partner"].search([("hc_is_donor", "=", True)])
+    donors._compute_hc_contribution_total()
+    donors._compute_hc_recognition_level_id()
+    env.flush_all()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--lines", type=int, default=100_000)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    registry = odoo.modules.registry.Registry(args.database)
+    results = []
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        units, donors, categories = setup_world(env, max(200, args.lines // 50))
+        env = env(context=dict(env.context, allowed_company_ids=units.ids))
+        data = generate(args.lines, units, donors, categories)
+        n_lines = sum(len(c["lines"]) for c in data)
+        cr.commit()
+
+        t_orm, m_orm, _ = timed(lambda: load_orm(env, data))
+        cr.commit()
+        t_raw, m_raw, _ = timed(lambda: load_raw(cr, data))
+        cr.rollback()
+        results.append(("load", n_lines, t_orm, m_orm, t_raw))
+        spread_states(env)
+        cr.commit()
+
+        # consolidate: action_compute vs one GROUP BY
+        cons = env["hc.consolidation"].create(
+            {
+                "name": "Bench",
+                "period_type": "dates",
+                "date_from": "2024-03-20",
+                "date_to": "2026-03-20",
+                "company_id": units[0].id,
+                "unit_company_ids": [Command.set(units.ids)],
+            }
+        )
+        cr.commit()
+        t_cons, m_cons, _ = timed(cons.action_compute)
+        cr.commit()
+
+        def raw_group():
+            cr.execute(
+                SQL(
+                    """
+                    SELECT c.company_id, l.category_id, COUNT(DISTINCT c.id),
+                           COUNT(l.id), SUM(l.value)
+                      FROM hc_contribution c
+                      JOIN hc_contribution_line l ON l.contribution_id = c.id
+                     WHERE c.company_id = ANY(%s) AND c.state IN ('approved', 'posted')
+                       AND c.date BETWEEN '2024-03-20' AND '2026-03-20'
+                  GROUP BY 1, 2
+                    """,
+                    units.ids,
+                )
+            )
+            return cr.fetchall()
+
+        t_group, _m, _ = timed(raw_group)
+        results.append(
+            ("consolidate", cons.contribution_line_count, t_cons, m_cons, t_group)
+        )
+
+        # export: the Ministry workbook vs plain xlsxwriter on the same rows
+        report = env["ir.actions.report"]
+        t_exp, m_exp, (content, _ext) = timed(
+            lambda: report._render_xlsx(
+                "health_charity_reports.ministry_valuation_xlsx", cons.ids, data={}
+            )
+        )
+
+        def raw_xlsx():
+            buf = io.BytesIO()
+            wb = xlsxwriter.Workbook(buf, {"constant_memory": True})
+            ws = wb.add_worksheet("Lines")
+            num = wb.add_format({"num_format": "#,##0"})
+            query = env[
+                "report.health_charity_reports.ministry_valuation_xlsx"
+            ]._get_detail_query(cons._get_candidate_where())
+            with cr._cnx.cursor(name="bench_raw") as ncr:
+                ncr.itersize = 5000
+                ncr.execute(query.code, query.params)
+                row = 0
+                while True:
+                    rows = ncr.fetchmany(5000)
+                    if not rows:
+                        break
+                    for rec in rows:
+                        row += 1
+                        for col, value in enumerate(rec):
+                            if isinstance(value, int | float):
+                                ws.write_number(row, col, value, num)
+                            elif isinstance(value, datetime.date):
+                                ws.write_string(row, col, value.isoformat())
+                            elif value is not None:
+                                ws.write_string(row, col, str(value))
+            wb.close()
+            return buf.getvalue()
+
+        t_rawx, m_rawx, _ = timed(raw_xlsx)
+        results.append(("export", cons.contribution_line_count, t_exp, m_exp, t_rawx))
+        export_peak = m_exp
+
+        # list: the contributions list (80 rows + count)
+        Contribution = env["hc.contribution"]
+
+        def orm_list():
+            env.invalidate_all()
+            rows = Contribution.search_read(
+                [], LIST_FIELDS, limit=80, order="date desc, id desc"
+            )
+            return rows, Contribution.search_count([])
+
+        def raw_list():
+            cr.execute(
+                """SELECT c.id, c.name, c.date, c.donor_id, p.name, c.company_id,
+                          co.name, c.amount_total, c.state
+                     FROM hc_contribution c
+                     JOIN res_partner p ON p.id = c.donor_id
+                     JOIN res_company co ON co.id = c.company_id
+                 ORDER BY c.date DESC, c.id DESC LIMIT 80"""
+            )
+            rows = cr.fetchall()
+            cr.execute("SELECT COUNT(*) FROM hc_contribution")
+            return rows, cr.fetchone()
+
+        orm_list()  # warm caches, as a user's second click
+        t_list, m_list, _ = timed(orm_list)
+        t_rawl, _m, _ = timed(raw_list)
+        results.append(("list", 80, t_list, m_list, t_rawl))
+
+        Partner = env["res.partner"]
+
+        def orm_donors():
+            env.invalidate_all()
+            return Partner.search_read(
+                [("hc_is_donor", "=", True)],
+                [
+                    "name",
+                    "hc_donor_type",
+                    "hc_contribution_total",
+                    "hc_recognition_level_id",
+                ],
+                limit=80,
+                order="hc_contribution_total desc",
+            )
+
+        def raw_donors():
+            cr.execute(
+                """SELECT p.id, p.name, p.hc_donor_type, p.hc_contribution_total,
+                          l.id, l.name
+                     FROM res_partner p
+                LEFT JOIN hc_recognition_level l ON l.id = p.hc_recognition_level_id
+                    WHERE p.hc_is_donor
+                 ORDER BY p.hc_contribution_total DESC LIMIT 80"""
+            )
+            return cr.fetchall()
+
+        orm_donors()
+        t_don, m_don, _ = timed(orm_donors)
+        t_rawd, _m, _ = timed(raw_donors)
+        results.append(("donor", 80, t_don, m_don, t_rawd))
+        cr.rollback()
+
+    print()
+    print(f"Health Charity benchmark: {n_lines} contribution lines")
+    print(
+        f"{'step':<12}{'rows':>10}{'ours (s)':>11}{'rows/s':>12}"
+        f"{'peak MB':>9}{'raw (s)':>10}{'ratio':>8}"
+    )
+    ratios = {}
+    for step, rows, ours, mem, raw in results:
+        ratio = ours / raw if raw else float("inf")
+        ratios[step] = ratio
+        print(
+            f"{step:<12}{rows:>10}{ours:>11.3f}{rows / ours if ours else 0:>12.0f}"
+            f"{mem:>9.1f}{raw:>10.3f}{ratio:>8.2f}"
+        )
+    print(
+        f"bench: lines={n_lines} load_x={ratios['load']:.2f} "
+        f"consolidate_x={ratios['consolidate']:.2f} export_x={ratios['export']:.2f} "
+        f"list_x={ratios['list']:.2f} donor_x={ratios['donor']:.2f} "
+        f"export_peak_mb={export_peak:.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
