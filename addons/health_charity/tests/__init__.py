@@ -8,3 +8,4 @@ from . import test_delegation
 from . import test_project
 from . import test_program
 from . import test_security
+from . import test_i18n
