@@ -9,3 +9,4 @@ from . import test_project
 from . import test_program
 from . import test_security
 from . import test_i18n
+from . import test_performance

@@ -120,3 +120,30 @@ class TestConsolidation(HealthCharityReportsCase):
         cons = self._consolidation()
         with self.assertRaises(AccessError):
             cons.with_user(self.officer_a).read(["amount_total"])
+
+
+@tagged("post_install", "-at_install")
+class TestConsolidationQueries(HealthCharityReportsCase):
+    def test_compute_queries_do_not_grow_with_contributions(self):
+        def count():
+            cons = self._consolidation()
+            self.env.flush_all()
+            before = self.cr.sql_log_count
+            cons.action_compute()
+            self.env.flush_all()
+            return self.cr.sql_log_count - before
+
+        small = count()
+        for i in range(40):
+            gift = self._contribution(
+                user=self.officer_a,
+                company=self.hospital_a,
+                date="2025-04-%02d" % (1 + i % 28),
+                lines=[
+                    self._line(self.cat_cash, 1, 1_000),
+                    self._line(self.cat_food, 2, 10),
+                ],
+            )
+            gift.with_user(self.officer_a).action_submit()
+        big = count()
+        self.assertLessEqual(big, small + 2, (small, big))
