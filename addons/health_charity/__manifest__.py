@@ -50,6 +50,9 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["health_charity/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/res_company_demo.xml",
         "demo/hc_accounting_demo.xml",

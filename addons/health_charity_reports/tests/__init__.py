@@ -4,3 +4,4 @@ from . import test_ministry_xlsx
 from . import test_analysis
 from . import test_certificate
 from . import test_registry_xlsx
+from . import test_tours
