@@ -18,6 +18,7 @@
         "security/health_charity_groups.xml",
         "security/ir.model.access.csv",
         "security/health_charity_security.xml",
+        "data/res_currency_data.xml",
         "data/ir_sequence_data.xml",
         "data/res_country_state_data.xml",
         "data/hc_contribution_category_data.xml",

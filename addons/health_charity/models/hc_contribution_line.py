@@ -1,5 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from decimal import ROUND_HALF_UP, Decimal
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -65,8 +67,15 @@ class HcContributionLine(models.Model):
     @api.depends("quantity", "unit_value")
     def _compute_value(self):
         for line in self:
-            value = line.quantity * line.unit_value
-            line.value = line.currency_id.round(value) if line.currency_id else value
+            line.value = line._get_exact_value(line.quantity, line.unit_value)
+
+    def _get_exact_value(self, quantity, unit_value):
+        """quantity × unit value in decimal arithmetic, rounded to the
+        currency: float products of rial amounts in the trillions would
+        otherwise drift by a few hundredths."""
+        digits = self.currency_id.decimal_places if self.currency_id else 2
+        value = Decimal(repr(quantity or 0.0)) * Decimal(repr(unit_value or 0.0))
+        return float(value.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP))
 
     @api.constrains("quantity", "unit_value")
     def _check_amounts(self):

@@ -10,3 +10,5 @@ from . import test_program
 from . import test_security
 from . import test_i18n
 from . import test_performance
+from . import test_properties
+from . import test_import

@@ -16,14 +16,27 @@ class HealthCharityCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.irr = cls.env.ref("base.IRR")
+        cls.irr.active = True
         cls.university = cls.env["res.company"].create(
-            {"name": "Hamedan University of Medical Sciences (test)"}
+            {
+                "name": "Hamedan University of Medical Sciences (test)",
+                "currency_id": cls.irr.id,
+            }
         )
         cls.hospital_a = cls.env["res.company"].create(
-            {"name": "Besat Hospital (test)", "parent_id": cls.university.id}
+            {
+                "name": "Besat Hospital (test)",
+                "parent_id": cls.university.id,
+                "currency_id": cls.irr.id,
+            }
         )
         cls.hospital_b = cls.env["res.company"].create(
-            {"name": "Sina Hospital (test)", "parent_id": cls.university.id}
+            {
+                "name": "Sina Hospital (test)",
+                "parent_id": cls.university.id,
+                "currency_id": cls.irr.id,
+            }
         )
         all_units = cls.university | cls.hospital_a | cls.hospital_b
 
