@@ -12,3 +12,4 @@ from . import test_i18n
 from . import test_performance
 from . import test_properties
 from . import test_import
+from . import test_concurrency
