@@ -90,7 +90,7 @@ class TestConcurrentPosting(BaseCase):
                 "users": [u.id for u in users],
                 "gift": gift.id,
             }
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def _env(self, cr, user_id):
         return api.Environment(
@@ -106,7 +106,7 @@ class TestConcurrentPosting(BaseCase):
             with self.assertRaisesRegex(UserError, "Another user is working"):
                 gift_b.action_post()
             cr_b.rollback()
-            cr_a.commit()
+            cr_a.commit()  # pylint: disable=invalid-commit
             gift_b.invalidate_recordset()
             with self.assertRaisesRegex(UserError, "cannot be posted"):
                 gift_b.action_post()
