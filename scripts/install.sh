@@ -32,6 +32,12 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 fi
 
+# --- rtlcss: Odoo builds the right-to-left (Persian) CSS bundles with it ------
+if ! command -v rtlcss >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  log "installing rtlcss (right-to-left assets for Persian)"
+  npm install -g --silent rtlcss@4 >/dev/null 2>&1 || log "WARNING: could not install rtlcss (Persian UI stays left-to-right)"
+fi
+
 # --- Odoo source -----------------------------------------------------------
 if [ ! -f "$ODOO_SRC/odoo/release.py" ]; then
   log "no Odoo source at ODOO_SRC=$ODOO_SRC; trying Odoo's official 18.0 source release"

@@ -8,7 +8,7 @@ ODOO=.venv/bin/odoo
 if ! psql -d postgres -Atc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
   echo "[run] creating database $DB with both addons and demo data (first time only)"
   "$ODOO" -c "$CONF" -d "$DB" -i health_charity,health_charity_reports --stop-after-init \
-    --log-level=warn --load-language=fa_IR
+    --log-level=warn --load-language=en_US,fa_IR
 elif ! psql -d "$DB" -Atc "select 1 from ir_module_module where name='health_charity_reports' and state='installed'" | grep -q 1; then
   echo "[run] database $DB exists but the addons are missing: installing them"
   "$ODOO" -c "$CONF" -d "$DB" -i health_charity,health_charity_reports --stop-after-init --log-level=warn

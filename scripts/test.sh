@@ -16,7 +16,7 @@ echo "== lint"
 
 echo "== installing health_charity, health_charity_reports into $DB"
 if ! "$ODOO" -c "$CONF" -d "$DB" -i health_charity,health_charity_reports \
-     --stop-after-init --log-level=warn --without-demo=False --load-language=fa_IR 2>&1 | tee var/install.log \
+     --stop-after-init --log-level=warn --without-demo=False --load-language=en_US,fa_IR 2>&1 | tee var/install.log \
      | grep -E "ERROR|CRITICAL|Traceback" ; then :; fi
 if grep -qE " (ERROR|CRITICAL) " var/install.log; then
   echo "install failed (see var/install.log)"; exit 1

@@ -24,3 +24,4 @@ from . import hc_program
 from . import hc_legal_challenge_category
 from . import hc_legal_challenge
 from . import hc_agreement
+from . import res_currency

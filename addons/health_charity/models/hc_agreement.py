@@ -33,7 +33,8 @@ class HcAgreement(models.Model):
     date_end = fields.Date("End", tracking=True)
     description = fields.Html()
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("draft", "Draft"),
             ("active", "In Force"),
             ("expired", "Expired"),

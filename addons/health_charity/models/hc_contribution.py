@@ -76,7 +76,8 @@ class HcContribution(models.Model):
     amount_cash = fields.Monetary("Cash", compute="_compute_amounts", store=True)
     amount_in_kind = fields.Monetary("In-kind", compute="_compute_amounts", store=True)
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("draft", "Draft"),
             ("submitted", "Submitted"),
             ("approved", "Approved"),

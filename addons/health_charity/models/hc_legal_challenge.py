@@ -43,7 +43,8 @@ class HcLegalChallenge(models.Model):
         "Answer Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("draft", "Draft"),
             ("review", "Under Review"),
             ("sent_to_ministry", "Sent to Ministry"),

@@ -36,7 +36,8 @@ class HcNeed(models.Model):
     funded_amount = fields.Monetary(compute="_compute_funded_amount", store=True)
     funded_percent = fields.Float(compute="_compute_funded_amount", store=True)
     state = fields.Selection(
-        [("open", "Open"), ("funded", "Funded"), ("closed", "Closed")],
+        string="Status",
+        selection=[("open", "Open"), ("funded", "Funded"), ("closed", "Closed")],
         default="open",
         required=True,
         tracking=True,

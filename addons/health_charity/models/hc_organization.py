@@ -68,13 +68,13 @@ class HcOrganization(models.Model):
     volunteer_count = fields.Integer("Volunteers")
     description = fields.Html()
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("draft", "Draft"),
             ("active", "Active"),
             ("suspended", "Suspended"),
             ("dissolved", "Dissolved"),
         ],
-        "Status",
         default="draft",
         required=True,
         tracking=True,

@@ -62,7 +62,8 @@ class HcProgram(models.Model):
     minutes = fields.Html()
     description = fields.Html()
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("draft", "Planned"),
             ("confirmed", "Confirmed"),
             ("done", "Done"),

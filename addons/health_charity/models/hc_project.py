@@ -87,7 +87,8 @@ class HcProject(models.Model):
     description = fields.Html()
     is_underserved = fields.Boolean("Underserved Region", tracking=True)
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("proposed", "Proposed"),
             ("approved", "Approved"),
             ("in_progress", "In Progress"),

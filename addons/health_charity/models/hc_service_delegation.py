@@ -77,7 +77,8 @@ class HcServiceDelegation(models.Model):
         help="Set by the daily check when the next supervision visit is late.",
     )
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("draft", "Draft"),
             ("submitted", "Submitted"),
             ("approved", "Approved"),

@@ -109,7 +109,8 @@ class HcConsolidation(models.Model):
     amount_total = fields.Monetary("Total Value", readonly=True, tracking=True)
     computed_date = fields.Datetime("Computed On", readonly=True, copy=False)
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("draft", "Draft"),
             ("submitted", "Submitted"),
             ("approved", "Approved"),
