@@ -4,8 +4,11 @@ import contextvars
 import functools
 from contextlib import contextmanager
 
+from psycopg2 import errors as pg_errors
+
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 # Set while our own transitions run. A Python context variable, not an Odoo
 # context key: RPC callers can forge context keys (such as the OCA mixin's
@@ -179,12 +182,35 @@ class HcApprovalMixin(models.AbstractModel):
                     )
                 )
 
+    def _hc_lock_rows(self):
+        """Row locks against a concurrent review of the same records: the
+        second reviewer gets a clear message instead of a retry storm."""
+        if not self.ids:
+            return
+        try:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM %s WHERE id IN %s FOR UPDATE NOWAIT",
+                    SQL.identifier(self._table),
+                    tuple(self.ids),
+                )
+            )
+        except pg_errors.LockNotAvailable as e:
+            raise UserError(
+                self.env._(
+                    "Another user is reviewing or changing this record right "
+                    "now. Reload and try again."
+                )
+            ) from e
+
     def validate_tier(self):
+        self._hc_lock_rows()
         self._hc_check_can_review()
         with hc_internal():
             return super().validate_tier()
 
     def reject_tier(self):
+        self._hc_lock_rows()
         self._hc_check_can_review()
         with hc_internal():
             return super().reject_tier()

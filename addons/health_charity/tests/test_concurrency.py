@@ -97,6 +97,58 @@ class TestConcurrentPosting(BaseCase):
             cr, user_id, {"allowed_company_ids": [self.ids["company"]]}
         )
 
+    def test_two_approvers_validate_at_once(self):
+        user_a, user_b = self.ids["users"]
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            env.ref("health_charity.group_hc_approver").users = [
+                Command.link(user_a),
+                Command.link(user_b),
+            ]
+            big = env["hc.contribution"].create(
+                {
+                    "donor_id": env["hc.contribution"]
+                    .browse(self.ids["gift"])
+                    .donor_id.id,
+                    "company_id": self.ids["company"],
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "category_id": env.ref(
+                                    "health_charity.category_cash"
+                                ).id,
+                                "name": "Big gift",
+                                "quantity": 1,
+                                "unit_value": 2_000_000_000,
+                                "valuation_basis": "cash",
+                            }
+                        )
+                    ],
+                }
+            )
+            big.action_submit()
+            big_id = big.id
+            cr.commit()  # pylint: disable=invalid-commit
+        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
+            rec_a = self._env(cr_a, user_a)["hc.contribution"].browse(big_id)
+            rec_b = self._env(cr_b, user_b)["hc.contribution"].browse(big_id)
+            rec_a.validate_tier()
+            with self.assertRaisesRegex(UserError, "Another user is reviewing"):
+                rec_b.validate_tier()
+            cr_b.rollback()
+            cr_a.commit()  # pylint: disable=invalid-commit
+            rec_b.invalidate_recordset()
+            with self.assertRaisesRegex(UserError, "not waiting for a review"):
+                rec_b.validate_tier()
+            cr_b.rollback()
+        with self.registry.cursor() as cr:
+            rec = api.Environment(cr, api.SUPERUSER_ID, {})["hc.contribution"].browse(
+                big_id
+            )
+            self.assertEqual(rec.state, "approved")
+            self.assertEqual(rec.review_ids.status, "approved")
+            self.assertEqual(rec.review_ids.done_by.id, user_a)
+
     def test_two_finance_users_post_at_once(self):
         user_a, user_b = self.ids["users"]
         with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:

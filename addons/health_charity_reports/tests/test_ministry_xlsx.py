@@ -151,6 +151,32 @@ class TestMinistryWorkbook(HealthCharityReportsCase):
         self.assertIn("worker died", cons.workbook_error)
         self.assertFalse(cons.workbook_attachment_id)
 
+    def test_killed_job_is_retried(self):
+        """A job whose worker died stays "running": an hour later the next run
+        produces the workbook (attempts are counted and bounded)."""
+        cons = self.cons_1404.with_user(self.finance)
+        cons.sudo().write(
+            {
+                "workbook_state": "running",
+                "workbook_started": "2020-01-01 00:00:00",
+                "workbook_attempts": 1,
+                "workbook_user_id": self.finance.id,
+            }
+        )
+        self.env["hc.consolidation"]._cron_generate_workbooks()
+        self.assertEqual(cons.workbook_state, "done")
+        self.assertEqual(cons.workbook_attempts, 2)
+        self.assertTrue(cons.workbook_attachment_id.raw.startswith(b"PK"))
+        cons.sudo().write(
+            {
+                "workbook_state": "running",
+                "workbook_started": "2020-01-01 00:00:00",
+                "workbook_attempts": 3,
+            }
+        )
+        self.env["hc.consolidation"]._cron_generate_workbooks()
+        self.assertEqual(cons.workbook_state, "failed")
+
     def test_persian_user_gets_rtl_sheets(self):
         self.env["res.lang"]._activate_lang("fa_IR")
         self.finance.lang = "fa_IR"
