@@ -6,3 +6,4 @@ from . import test_certificate
 from . import test_registry_xlsx
 from . import test_tours
 from . import test_security_reports
+from . import test_concurrency
