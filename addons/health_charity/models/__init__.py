@@ -1,4 +1,5 @@
 from . import hc_approval_mixin
+from . import hc_status_mixin
 from . import hc_activity_area
 from . import hc_ngo_network
 from . import hc_ngo_house

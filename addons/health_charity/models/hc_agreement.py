@@ -1,7 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class HcAgreement(models.Model):
@@ -10,7 +10,7 @@ class HcAgreement(models.Model):
 
     _name = "hc.agreement"
     _description = "Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hc.status.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -53,16 +53,6 @@ class HcAgreement(models.Model):
             if rec.date_end and rec.date_end < rec.date_start:
                 raise ValidationError(
                     self.env._("An agreement cannot end before it starts.")
-                )
-
-    def _check_state(self, allowed):
-        for rec in self:
-            if rec.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(name)s cannot change to this status from its current one.",
-                        name=rec.name,
-                    )
                 )
 
     def action_activate(self):

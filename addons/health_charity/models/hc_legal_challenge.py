@@ -12,7 +12,7 @@ class HcLegalChallenge(models.Model):
 
     _name = "hc.legal.challenge"
     _description = "Legal Challenge"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hc.status.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -77,16 +77,6 @@ class HcLegalChallenge(models.Model):
         domain = [("state", "=", "sent_to_ministry"), ("answer_due_date", "<", today)]
         positive = (operator == "=") == bool(value)
         return domain if positive else ["!", "&", *domain]
-
-    def _check_state(self, allowed):
-        for rec in self:
-            if rec.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(name)s cannot change to this status from its current one.",
-                        name=rec.name,
-                    )
-                )
 
     def action_review(self):
         self._check_state(("draft",))

@@ -1,7 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class HcProgram(models.Model):
@@ -11,7 +11,7 @@ class HcProgram(models.Model):
 
     _name = "hc.program"
     _description = "Program"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hc.status.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -123,17 +123,6 @@ class HcProgram(models.Model):
                     or program.date_end,
                 )
         return super().write(vals)
-
-    def _check_state(self, allowed):
-        for program in self:
-            if program.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(program)s cannot change to this status from its "
-                        "current one.",
-                        program=program.name,
-                    )
-                )
 
     def action_confirm(self):
         self._check_state(("draft",))

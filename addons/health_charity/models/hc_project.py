@@ -14,7 +14,12 @@ class HcProject(models.Model):
 
     _name = "hc.project"
     _description = "Charity Project"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hc.approval.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hc.approval.mixin",
+        "hc.status.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 
@@ -147,17 +152,6 @@ class HcProject(models.Model):
             project.received_amount = received.get(project.id, 0.0)
 
     # --------------------------------------------------------------- actions
-    def _check_state(self, allowed, action):
-        for rec in self:
-            if rec.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(project)s cannot be %(action)s from its current status.",
-                        project=rec.name,
-                        action=action,
-                    )
-                )
-
     @hc_transition
     def action_submit(self):
         """Ask for approval (the project stays "proposed" meanwhile)."""

@@ -1,7 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .hc_approval_mixin import hc_transition
 
@@ -12,7 +12,12 @@ class HcServiceDelegation(models.Model):
 
     _name = "hc.service.delegation"
     _description = "Service Delegation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hc.approval.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hc.approval.mixin",
+        "hc.status.mixin",
+    ]
     _order = "start_date desc, id desc"
     _check_company_auto = True
 
@@ -208,17 +213,6 @@ class HcServiceDelegation(models.Model):
         return super().create(vals_list)
 
     # --------------------------------------------------------------- actions
-    def _check_state(self, allowed, action):
-        for rec in self:
-            if rec.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(ref)s cannot be %(action)s from its current status.",
-                        ref=rec.name,
-                        action=action,
-                    )
-                )
-
     @hc_transition
     def action_submit(self):
         self._check_state(("draft",), self.env._("submitted"))
