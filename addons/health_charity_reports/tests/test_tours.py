@@ -150,6 +150,20 @@ class TestOfficeTours(HttpCase):
             login=self.finance.login,
         )
 
+    def test_html_in_names_is_escaped(self):
+        self.env["hc.organization"].create(
+            {
+                "name": "<b>Evil NGO</b><script>window.hcPwned = 1</script>",
+                "org_type": "ngo",
+                "company_id": self.university.id,
+            }
+        )
+        self.start_tour(
+            "/odoo/action-health_charity.hc_organization_action_ngo",
+            "hc_tour_escaping",
+            login=self.staff.login,
+        )
+
     def test_officer_sees_only_their_hospital(self):
         self.start_tour(
             "/odoo/action-health_charity.hc_contribution_action",

@@ -156,3 +156,27 @@ tours.add("hc_tour_officer_isolation", {
         },
     ],
 });
+
+tours.add("hc_tour_escaping", {
+    url: "/odoo/action-health_charity.hc_organization_action_ngo",
+    steps: () => [
+        {
+            content: "HTML in a name is shown as text, never run",
+            trigger: ".o_data_row .o_data_cell:contains(Evil NGO)",
+            run() {
+                const cell = [...document.querySelectorAll(".o_data_cell")].find((c) =>
+                    c.textContent.includes("Evil NGO")
+                );
+                if (
+                    !cell.textContent.includes("<b>Evil NGO</b>") ||
+                    cell.querySelector("b, script") ||
+                    window.hcPwned
+                ) {
+                    throw new Error("The organisation name was rendered as HTML");
+                }
+                document.body.classList.add("hc_escaped_ok");
+            },
+        },
+        {trigger: "body.hc_escaped_ok"},
+    ],
+});
