@@ -26,3 +26,4 @@ from . import hc_legal_challenge_category
 from . import hc_legal_challenge
 from . import hc_agreement
 from . import res_currency
+from . import hc_contribution_bulk

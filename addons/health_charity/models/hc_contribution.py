@@ -124,9 +124,9 @@ class HcContribution(models.Model):
 
     @api.model
     def _assign_names(self, vals_list):
-        """References from the contribution sequence. Its yearly date range is
-        looked up once per year of the batch, not once per record: bulk
-        imports of tens of thousands of gifts stay one query per name."""
+        """References from the contribution sequence, numbered in one query
+        per yearly date range of the batch, not one per record: bulk imports
+        of tens of thousands of gifts stay a handful of queries."""
         todo = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         if not todo:
             return
@@ -147,13 +147,15 @@ class HcContribution(models.Model):
             for vals in todo:
                 vals["name"] = "/"
             return
+        if not sequence.use_date_range:
+            for vals, name in zip(todo, self._get_next_names(sequence, len(todo))):
+                vals["name"] = name
+            return
+        by_range = defaultdict(list)
         ranges = []
         today = fields.Date.context_today(self)
         for vals in todo:
             day = fields.Date.to_date(vals.get("date")) or today
-            if not sequence.use_date_range:
-                vals["name"] = sequence._next()
-                continue
             date_range = next(
                 (r for r in ranges if r.date_from <= day <= r.date_to), None
             )
@@ -167,9 +169,35 @@ class HcContribution(models.Model):
                     limit=1,
                 ) or sequence._create_date_range_seq(day)
                 ranges.append(date_range)
-            vals["name"] = date_range.with_context(
+            by_range[date_range].append(vals)
+        for date_range, range_vals in by_range.items():
+            names = self._get_next_names(sequence, len(range_vals), date_range)
+            for vals, name in zip(range_vals, names):
+                vals["name"] = name
+
+    @api.model
+    def _get_next_names(self, sequence, count, date_range=None):
+        """``count`` consecutive references, as ``_next()`` would give them
+        one by one. Standard (PostgreSQL) sequences hand out all the numbers
+        in one ``nextval`` query; no-gap sequences keep Odoo's own locking."""
+        if date_range:
+            date_range = date_range.with_context(
                 ir_sequence_date_range=date_range.date_from
-            )._next()
+            )
+            sequence = date_range.sequence_id
+        if sequence.implementation != "standard":
+            return [(date_range or sequence)._next() for __ in range(count)]
+        pg_sequence = (
+            f"ir_sequence_{sequence.id:03d}_{date_range.id:03d}"
+            if date_range
+            else f"ir_sequence_{sequence.id:03d}"
+        )
+        self.env.cr.execute(
+            SQL("SELECT nextval(%s) FROM generate_series(1, %s)", pg_sequence, count)
+        )
+        numbers = sorted(number for (number,) in self.env.cr.fetchall())
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
 
     def write(self, vals):
         locked = set(vals) & set(self._get_locked_fields())

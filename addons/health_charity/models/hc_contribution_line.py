@@ -6,6 +6,13 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
+def exact_value(quantity, unit_value, digits):
+    """quantity × unit value in decimal arithmetic, rounded half-up to
+    ``digits`` decimals (shared by the ORM compute and the bulk path)."""
+    value = Decimal(repr(quantity or 0.0)) * Decimal(repr(unit_value or 0.0))
+    return float(value.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP))
+
+
 class HcContributionLine(models.Model):
     """One item of a gift. Kept lean (no chatter, one stored compute): a
     university records tens of thousands of lines a year."""
@@ -74,8 +81,7 @@ class HcContributionLine(models.Model):
         currency: float products of rial amounts in the trillions would
         otherwise drift by a few hundredths."""
         digits = self.currency_id.decimal_places if self.currency_id else 2
-        value = Decimal(repr(quantity or 0.0)) * Decimal(repr(unit_value or 0.0))
-        return float(value.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP))
+        return exact_value(quantity, unit_value, digits)
 
     @api.constrains("quantity", "unit_value")
     def _check_amounts(self):

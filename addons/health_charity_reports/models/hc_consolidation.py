@@ -295,7 +295,14 @@ class HcConsolidation(models.Model):
         )
 
     def _query_snapshot(self):
-        """One aggregate query: {(unit_id, category_id): (count, lines, value)}."""
+        """{(unit_id, category_id): (count, lines, value)} of the candidates."""
+        return self._query_aggregates()[0]
+
+    def _query_aggregates(self):
+        """One scan of the candidates, grouped by unit and category and, in
+        the same pass (``GROUPING SETS``), in total: the snapshot and the
+        (contributions, lines) counts, a gift with lines in two categories
+        counted once."""
         self.ensure_one()
         self.env["hc.contribution"].flush_model()
         self.env["hc.contribution.line"].flush_model()
@@ -303,16 +310,23 @@ class HcConsolidation(models.Model):
             SQL(
                 """
                 SELECT c.company_id, l.category_id, COUNT(DISTINCT c.id),
-                       COUNT(l.id), COALESCE(SUM(l.value), 0)
+                       COUNT(l.id), COALESCE(SUM(l.value), 0),
+                       GROUPING(c.company_id, l.category_id)
                   FROM hc_contribution c
                   JOIN hc_contribution_line l ON l.contribution_id = c.id
                  WHERE %s
-              GROUP BY c.company_id, l.category_id
+              GROUP BY GROUPING SETS ((c.company_id, l.category_id), ())
                 """,
                 self._get_candidate_where(),
             )
         )
-        return {(u, cat): (n, nl, v) for u, cat, n, nl, v in self.env.cr.fetchall()}
+        snapshot, totals = {}, (0, 0)
+        for unit, category, count, lines, value, total in self.env.cr.fetchall():
+            if total:
+                totals = (count, lines)
+            else:
+                snapshot[unit, category] = (count, lines, value)
+        return snapshot, totals
 
     def _prepare_line_vals(self, snapshot):
         return [
@@ -329,20 +343,9 @@ class HcConsolidation(models.Model):
             )
         ]
 
-    def _prepare_totals_vals(self):
+    def _prepare_totals_vals(self, totals):
         self.ensure_one()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT COUNT(DISTINCT c.id), COUNT(l.id)
-                  FROM hc_contribution c
-                  JOIN hc_contribution_line l ON l.contribution_id = c.id
-                 WHERE %s
-                """,
-                self._get_candidate_where(),
-            )
-        )
-        count, line_count = self.env.cr.fetchone()
+        count, line_count = totals
         by_kind = {"cash": 0.0, "in_kind": 0.0, "construction": 0.0}
         for line in self.line_ids:
             by_kind[line.kind] += line.value
@@ -366,12 +369,15 @@ class HcConsolidation(models.Model):
                         name=rec.name,
                     )
                 )
-            snapshot = rec._query_snapshot()
+            snapshot, totals = rec._query_aggregates()
             rec.line_ids = [Command.clear()] + [
                 Command.create(vals) for vals in rec._prepare_line_vals(snapshot)
             ]
             rec.write(
-                dict(rec._prepare_totals_vals(), computed_date=fields.Datetime.now())
+                dict(
+                    rec._prepare_totals_vals(totals),
+                    computed_date=fields.Datetime.now(),
+                )
             )
         return True
 

@@ -1,0 +1,194 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+
+from .common import HealthCharityCase
+
+# what legitimately differs between two creations of the same values; the
+# ORM path also leaves write_uid to the superuser that recomputes the totals
+# (compute_sudo), where the bulk path keeps the user who wrote them
+IGNORED = {
+    "id",
+    "name",
+    "create_date",
+    "write_date",
+    "write_uid",
+    "line_ids",
+    "contribution_id",
+}
+
+
+@tagged("post_install", "-at_install")
+class TestContributionBulk(HealthCharityCase):
+    """Big batches created without tracking take the set-based path of
+    ``hc_contribution_bulk``: it must store exactly what the ORM stores."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Contribution = (
+            cls.env["hc.contribution"]
+            .with_user(cls.staff)
+            .with_context(
+                allowed_company_ids=(
+                    cls.university | cls.hospital_a | cls.hospital_b
+                ).ids
+            )
+        )
+        cls.organization = cls.env["hc.organization"].create(
+            {"name": "Mehr Charity (bulk test)", "org_type": "charity"}
+        )
+
+    def _set_min_size(self, size):
+        self.env["ir.config_parameter"].set_param(
+            "health_charity.bulk_min_size", str(size)
+        )
+
+    def _vals_list(self):
+        """Values that exercise defaults, rounding, both kinds and units."""
+        return [
+            {
+                "donor_id": self.donor.id,
+                "company_id": self.university.id,
+                "date": "2025-03-21",
+                "line_ids": [
+                    self._line(self.cat_cash, 1, 12_500_000.4),
+                    self._line(self.cat_medical, 2.5, 3_333_333.5, name="Monitor"),
+                ],
+            },
+            {
+                "donor_id": self.donor_company.id,
+                "company_id": self.hospital_a.id,
+                "organization_id": self.organization.id,
+                "is_underserved": True,
+                "note": "<p>Pledge</p><script>alert(1)</script>",
+                "line_ids": [self._line(self.cat_food, 0.333, 7_000_001)],
+            },
+            {"donor_id": self.donor.id, "company_id": self.hospital_b.id},
+            {
+                "donor_id": self.donor.id,
+                "date": datetime.date(2024, 12, 31),
+                "line_ids": [
+                    self._line(self.cat_construction, 3, 9_999_999_999_999.0),
+                    self._line(self.cat_cash, 7, 1_000_000, sequence=1),
+                ],
+            },
+        ]
+
+    def _create(self, min_size):
+        self._set_min_size(min_size)
+        records = self.Contribution.create(self._vals_list())
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return records
+
+    def _stored(self, records):
+        fnames = [
+            name
+            for name, field in records._fields.items()
+            if field.store and field.column_type and name not in IGNORED
+        ]
+        return [
+            {name: value for name, value in row.items() if name not in IGNORED}
+            for row in records.read(fnames, load=None)
+        ]
+
+    def test_bulk_path_is_taken(self):
+        self._set_min_size(2)
+        self.assertTrue(self.Contribution._can_bulk_create(self._vals_list()))
+        self._set_min_size(0)
+        self.assertFalse(self.Contribution._can_bulk_create(self._vals_list()))
+        self._set_min_size(2)
+        tracked = self.Contribution.with_context(tracking_disable=False)
+        self.assertFalse(tracked._can_bulk_create(self._vals_list()))
+        with_evidence = self._vals_list()
+        with_evidence[0]["line_ids"][0][2]["attachment_ids"] = []
+        self.assertFalse(self.Contribution._can_bulk_create(with_evidence))
+
+    def test_same_rows_as_the_orm(self):
+        orm = self._create(0)
+        bulk = self._create(2)
+        for expected, got in zip(self._stored(orm), self._stored(bulk), strict=True):
+            self.assertEqual(got, expected)
+        orm_lines, bulk_lines = orm.line_ids, bulk.line_ids
+        self.assertEqual(len(bulk_lines), 5)
+        for expected, got in zip(
+            self._stored(orm_lines), self._stored(bulk_lines), strict=True
+        ):
+            self.assertEqual(got, expected)
+        self.assertEqual(bulk[3].amount_cash, 7_000_000)
+        self.assertNotIn("<script>", bulk[1].note)
+        self.assertEqual(bulk[3].company_id, self.university)  # the default
+
+    def test_references_follow_the_sequence(self):
+        orm = self._create(0)
+        bulk = self._create(2)
+
+        def number(ref):
+            return int(ref.rsplit("/", 1)[1])
+
+        for first, second in zip(orm, bulk, strict=True):
+            self.assertEqual(
+                first.name.rsplit("/", 1)[0], second.name.rsplit("/", 1)[0]
+            )
+        # each year numbers on from the first batch: 2025 and 2024 had one
+        # reference each, today's year two
+        self.assertEqual(number(bulk[0].name), number(orm[0].name) + 1)
+        self.assertEqual(number(bulk[3].name), number(orm[3].name) + 1)
+        self.assertEqual(number(orm[2].name), number(orm[1].name) + 1)
+        self.assertEqual(number(bulk[1].name), number(orm[2].name) + 1)
+        self.assertEqual(number(bulk[2].name), number(bulk[1].name) + 1)
+
+    def test_donor_totals_follow(self):
+        bulk = self._create(2)
+        self.assertEqual(self.donor.hc_contribution_total, 0.0)  # all drafts
+        self.donor.invalidate_recordset()
+        self.assertIn(bulk[0], self.donor.hc_contribution_ids)
+        bulk[0].with_user(self.staff).action_submit()
+        self.assertEqual(bulk[0].state, "approved")  # no tier for this size
+        self.assertEqual(self.donor.hc_contribution_total, bulk[0].amount_total)
+
+    def test_bad_line_refused_before_anything_is_written(self):
+        self._set_min_size(2)
+        vals_list = self._vals_list()
+        vals_list[2]["line_ids"] = [self._line(self.cat_food, 0, 10, name="Rice")]
+        before = self.env["hc.contribution"].search_count([])
+        with self.assertRaisesRegex(ValidationError, "Rice"):
+            self.Contribution.create(vals_list)
+        self.assertEqual(self.env["hc.contribution"].search_count([]), before)
+
+    def test_other_units_refused(self):
+        self._set_min_size(2)
+        vals_list = self._vals_list()
+        Officer = self.env["hc.contribution"].with_user(self.officer_a)
+        for vals in vals_list:
+            vals["company_id"] = self.hospital_a.id
+        vals_list[1]["company_id"] = self.hospital_b.id
+        with self.assertRaises(AccessError):
+            Officer.create(vals_list)
+
+    def test_first_status_enforced(self):
+        self._set_min_size(2)
+        vals_list = self._vals_list()
+        vals_list[0]["state"] = "approved"
+        with self.assertRaises(AccessError):
+            self.Contribution.create(vals_list)
+
+    def test_queries_do_not_grow_with_the_batch(self):
+        self._set_min_size(2)
+
+        def count(n):
+            vals_list = (self._vals_list() * n)[: 4 * n]
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.Contribution.create(vals_list)
+            self.env.flush_all()
+            return self.cr.sql_log_count - before
+
+        count(1)  # warm the caches
+        small, big = count(2), count(50)
+        self.assertLessEqual(big - small, 6, (small, big))
