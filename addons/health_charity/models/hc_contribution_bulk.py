@@ -272,7 +272,7 @@ class HcContribution(models.Model):
         let the fields of other records that depend on them (donor totals...)
         recompute, keep the computed values written with the rows, run the
         Python constraints and company checks, apply the record rules."""
-        self.env.invalidate_all(flush=False)
+        self.env.invalidate_all()
         computed = self._get_bulk_computed_fields()
         batches = [(records, set().union(*rows)) for records, rows in batches if rows]
         for records, fnames in batches:
