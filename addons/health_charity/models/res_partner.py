@@ -67,6 +67,10 @@ class ResPartner(models.Model):
         donors = self.filtered("id")
         totals = {}
         if donors.ids:
+            # the stored values first: Odoo then writes only the donors whose
+            # totals change (a batch of new drafts changes none), instead of
+            # rewriting thousands of partner rows after every import batch
+            donors.mapped("hc_contribution_total")
             groups = self.env["hc.contribution"]._read_group(
                 [
                     ("donor_id", "in", donors.ids),
