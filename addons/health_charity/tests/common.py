@@ -38,7 +38,7 @@ class HealthCharityCase(TransactionCase):
                 "currency_id": cls.irr.id,
             }
         )
-        all_units = cls.university | cls.hospital_a | cls.hospital_b
+        all_units = cls.all_units = cls.university | cls.hospital_a | cls.hospital_b
 
         def user(login, groups, companies, company):
             return new_test_user(

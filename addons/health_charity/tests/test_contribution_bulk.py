@@ -32,11 +32,7 @@ class TestContributionBulk(HealthCharityCase):
         cls.Contribution = (
             cls.env["hc.contribution"]
             .with_user(cls.staff)
-            .with_context(
-                allowed_company_ids=(
-                    cls.university | cls.hospital_a | cls.hospital_b
-                ).ids
-            )
+            .with_context(allowed_company_ids=cls.all_units.ids)
         )
         cls.organization = cls.env["hc.organization"].create(
             {"name": "Mehr Charity (bulk test)", "org_type": "charity"}

@@ -36,11 +36,7 @@ class TestMultiCompany(HealthCharityCase):
         seen = (
             self.env["hc.contribution"]
             .with_user(self.staff)
-            .with_context(
-                allowed_company_ids=(
-                    self.university | self.hospital_a | self.hospital_b
-                ).ids
-            )
+            .with_context(allowed_company_ids=self.all_units.ids)
             .search([])
         )
         self.assertIn(gift_a, seen)
