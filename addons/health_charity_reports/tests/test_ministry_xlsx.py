@@ -1,5 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -96,6 +98,8 @@ class TestMinistryWorkbook(HealthCharityReportsCase):
         header, rows = self._detail(wb)
         jcol = header.index("Jalali Date")
         self.assertEqual(rows[0][jcol], "1403/12/30")
+        # the Gregorian date is a real Excel date, not text
+        self.assertEqual(rows[0][header.index("Date")], datetime(2025, 3, 20))
         wb = self._render_xlsx(MINISTRY, self.cons_1404, user=self.finance)
         header, rows = self._detail(wb)
         self.assertIn("1404/01/01", [r[jcol] for r in rows])
