@@ -20,7 +20,6 @@ from . import hc_health_service
 from . import hc_service_delegation
 from . import hc_delegation_visit
 from . import hc_project_milestone
-from . import hc_contribution_analytic
 from . import hc_program
 from . import hc_legal_challenge_category
 from . import hc_legal_challenge

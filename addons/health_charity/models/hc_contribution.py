@@ -463,7 +463,8 @@ class HcContribution(models.Model):
         return account
 
     def _prepare_move_line_vals(self, journal):
-        """One debit per category, one credit per income account."""
+        """One debit per category, one credit per income account (with the
+        project's analytic account)."""
         self.ensure_one()
         debits = defaultdict(float)
         credits = defaultdict(float)
@@ -481,16 +482,20 @@ class HcContribution(models.Model):
                     "credit": 0.0,
                 }
             )
+        # gifts to a project carry its analytic account on the income side,
+        # so that the project's costs and gifts meet in accounting
+        analytic = self.project_id.analytic_account_id
         for account, amount in credits.items():
-            vals.append(
-                {
-                    "name": self.name,
-                    "account_id": account.id,
-                    "partner_id": self.donor_id.id,
-                    "debit": 0.0,
-                    "credit": amount,
-                }
-            )
+            credit_vals = {
+                "name": self.name,
+                "account_id": account.id,
+                "partner_id": self.donor_id.id,
+                "debit": 0.0,
+                "credit": amount,
+            }
+            if analytic:
+                credit_vals["analytic_distribution"] = {str(analytic.id): 100.0}
+            vals.append(credit_vals)
         return vals
 
     def _prepare_move_vals(self):
