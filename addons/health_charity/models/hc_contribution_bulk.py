@@ -134,7 +134,7 @@ class HcContribution(models.Model):
         self._assign_names(headers)
         self.env.flush_all()
 
-        converter = _ColumnConverter(self.env)
+        converter = _ColumnConverter()
         header_defaults = self._get_bulk_defaults(self)
         line_defaults = self._get_bulk_defaults(Line)
         currencies = self._get_bulk_currencies(headers, header_defaults)
@@ -192,7 +192,7 @@ class HcContribution(models.Model):
         Line = self.env["hc.contribution.line"]
         quantity = converter.cache(Line, "quantity", line.get("quantity"))
         unit_value = converter.rounded(currency, float(line.get("unit_value") or 0.0))
-        digits = currency.decimal_places if currency else 2
+        digits = converter.rounding(currency)[1] if currency else 2
         line["company_id"] = company_id
         line["value"] = converter.rounded(
             currency, exact_value(quantity, unit_value, digits)
@@ -293,12 +293,25 @@ class _ColumnConverter:
     rounded as ``res.currency.round`` does), memoised: a batch repeats the
     same few quantities, categories and dates thousands of times."""
 
-    def __init__(self, env):
-        self.env = env
+    def __init__(self):
         self.memo = defaultdict(dict)
         self.roundings = {}
 
-    def _rounding(self, currency):
+    def _memoised(self, key, value, convert):
+        """``convert(value)``, remembered under ``key`` (up to MEMO_SIZE
+        distinct values per key; unhashable values are not remembered)."""
+        memo = self.memo[key]
+        try:
+            return memo[value]
+        except KeyError:
+            result = convert(value)
+            if len(memo) < MEMO_SIZE:
+                memo[value] = result
+            return result
+        except TypeError:
+            return convert(value)
+
+    def rounding(self, currency):
         """(rounding, decimal places) of a currency, read once."""
         try:
             return self.roundings[currency.id]
@@ -313,46 +326,32 @@ class _ColumnConverter:
         """A monetary value as the cache holds it (``currency.round``)."""
         if not currency:
             return value
-        return float_round(value, precision_rounding=self._rounding(currency)[0])
+        return float_round(value, precision_rounding=self.rounding(currency)[0])
 
     def cache(self, model, name, value):
         field = model._fields[name]
-        memo = self.memo["cache", model._name, name]
-        try:
-            return memo[value]
-        except KeyError:
-            result = memo[value] = field.convert_to_cache(value, model)
-            return result
-        except TypeError:  # an unhashable value: no memo
-            return field.convert_to_cache(value, model)
+        return self._memoised(
+            ("cache", model._name, name),
+            value,
+            lambda value: field.convert_to_cache(value, model),
+        )
 
     def row(self, model, vals, currency):
         """The column values of one record."""
-        row = {}
-        memos = self.memo
-        prefix = (model._name, currency.id)
-        for name, value in vals.items():
-            memo = memos[prefix, name]
-            try:
-                row[name] = memo[value]
-            except KeyError:
-                row[name] = self._convert(model, name, value, currency)
-                if len(memo) < MEMO_SIZE:
-                    memo[value] = row[name]
-            except TypeError:  # an unhashable value: no memo
-                row[name] = self._convert(model, name, value, currency)
-        return row
+        return {
+            name: self._memoised(
+                (model._name, currency.id, name),
+                value,
+                lambda value, name=name: self._convert(model, name, value, currency),
+            )
+            for name, value in vals.items()
+        }
 
     def _convert(self, model, name, value, currency):
         if name in models.LOG_ACCESS_COLUMNS:
             return value
         field = model._fields[name]
         if field.type == "monetary":
-            value = float(value or 0.0)
-            if currency:
-                rounding, digits = self._rounding(currency)
-                return float_repr(
-                    float_round(value, precision_rounding=rounding), digits
-                )
-            return value
+            value = self.rounded(currency, float(value or 0.0))
+            return float_repr(value, self.rounding(currency)[1]) if currency else value
         return field.convert_to_column_insert(value, model)

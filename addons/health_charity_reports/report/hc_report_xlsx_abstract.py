@@ -3,7 +3,8 @@
 """Shared base of the Health Charity XLSX reports (OCA report_xlsx).
 
 Override points: ``_get_detail_columns`` (columns of the detail sheet),
-``_get_detail_where`` (which contribution lines), ``_write_detail_row``.
+``_get_detail_query`` (which lines, which fields), ``_get_cell_writer`` (how
+a kind of cell is written).
 Rows come from one SQL query read through a server-side cursor and are
 written in order with xlsxwriter's ``constant_memory`` mode, so memory stays
 flat whatever the number of lines. Access is checked on the records before
@@ -75,29 +76,12 @@ class HcReportXlsxAbstract(models.AbstractModel):
             return sheet.write_blank(row, col, None, fmt)
         return sheet.write_string(row, col, str(value), fmt)
 
-    def _write_cell(self, sheet, row, col, value, kind, formats):
-        if kind == "number":
-            if value is None:
-                return sheet.write_blank(row, col, None, formats["number"])
-            return sheet.write_number(row, col, float(value), formats["number"])
-        if kind == "quantity":
-            return sheet.write_number(row, col, float(value or 0), formats["quantity"])
-        if kind == "date":
-            if not value:
-                return sheet.write_blank(row, col, None, formats["date"])
-            return sheet.write_datetime(
-                row,
-                col,
-                datetime.datetime.combine(value, datetime.time()),
-                formats["date"],
-            )
-        return self._write_text(sheet, row, col, value, formats["text"])
-
     def _get_cell_writer(self, sheet, kind, formats):
-        """A function ``(row, col, value)`` writing one kind of cell, as
-        :meth:`_write_cell` does, resolved once per column: the detail sheet
-        writes millions of cells. Dates are converted to Excel serial numbers
-        once per day (what ``write_datetime`` stores)."""
+        """A function ``(row, col, value)`` writing one kind of cell
+        (``number``, ``quantity``, ``date`` or ``text``), resolved once per
+        column: the detail sheet writes millions of cells. Dates are
+        converted to Excel serial numbers once per day (what
+        ``write_datetime`` stores)."""
         if kind in ("number", "quantity"):
             fmt = formats[kind]
             write_number, write_blank = sheet.write_number, sheet.write_blank
