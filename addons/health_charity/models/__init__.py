@@ -1,3 +1,4 @@
+from . import hc_integrity_mixin
 from . import hc_approval_mixin
 from . import hc_status_mixin
 from . import hc_activity_area
@@ -26,3 +27,4 @@ from . import hc_legal_challenge
 from . import hc_agreement
 from . import res_currency
 from . import hc_contribution_bulk
+from . import account_move

@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class HcActivityArea(models.Model):
     _name = "hc.activity.area"
+    _inherit = ["hc.integrity.mixin"]
     _description = "Activity Area"
     _order = "sequence, name"
 

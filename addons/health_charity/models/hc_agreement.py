@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .hc_integrity_mixin import ALL
+
 
 class HcAgreement(models.Model):
     """Agreement (MOU) with another body, the Endowment Organisation first
@@ -10,7 +12,12 @@ class HcAgreement(models.Model):
 
     _name = "hc.agreement"
     _description = "Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hc.status.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hc.status.mixin",
+        "hc.integrity.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -47,6 +54,16 @@ class HcAgreement(models.Model):
         copy=False,
     )
 
+    @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        return {
+            "draft": ALL,
+            "active": {"description", "date_end", "user_id"},
+            "expired": {"description"},
+            "terminated": {"description"},
+        }
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for rec in self:
@@ -57,20 +74,20 @@ class HcAgreement(models.Model):
 
     def action_activate(self):
         self._check_state(("draft",))
-        self.write({"state": "active"})
+        self._hc_set_state("active")
 
     def action_terminate(self):
         self._check_state(("active",))
-        self.write({"state": "terminated"})
+        self._hc_set_state("terminated")
 
     def action_draft(self):
         self._check_state(("terminated", "expired"))
-        self.write({"state": "draft"})
+        self._hc_set_state("draft")
 
     @api.model
     def _cron_expire_agreements(self):
         today = fields.Date.context_today(self)
-        self.search([("state", "=", "active"), ("date_end", "<", today)]).write(
-            {"state": "expired"}
+        self.search([("state", "=", "active"), ("date_end", "<", today)])._hc_set_state(
+            "expired", {}
         )
         return True

@@ -1,44 +1,18 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import contextvars
-import functools
-from contextlib import contextmanager
-
 from psycopg2 import errors as pg_errors
 
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-# Set while our own transitions run. A Python context variable, not an Odoo
-# context key: RPC callers can forge context keys (such as the OCA mixin's
-# ``skip_validation_check``) but cannot set this.
-_HC_INTERNAL = contextvars.ContextVar("hc_approval_internal", default=False)
-
-
-@contextmanager
-def hc_internal():
-    token = _HC_INTERNAL.set(True)
-    try:
-        yield
-    finally:
-        _HC_INTERNAL.reset(token)
-
-
-def hc_is_internal():
-    return _HC_INTERNAL.get()
-
-
-def hc_transition(method):
-    """Decorate the action methods that move a record's status: only they
-    (and the approval flow) may write the state field."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        with hc_internal():
-            return method(self, *args, **kwargs)
-
-    return wrapper
+# the internal-call guards live beside the write policy; re-exported here for
+# the modules that decorate their actions with hc_transition
+from .hc_integrity_mixin import (  # noqa: F401
+    hc_internal,
+    hc_is_internal,
+    hc_transition,
+)
 
 
 class HcApprovalMixin(models.AbstractModel):
@@ -61,7 +35,7 @@ class HcApprovalMixin(models.AbstractModel):
     """
 
     _name = "hc.approval.mixin"
-    _inherit = ["tier.validation"]
+    _inherit = ["tier.validation", "hc.integrity.mixin"]
     _description = "Health Charity Approval Flow"
 
     _tier_validation_manual_config = False
@@ -70,40 +44,15 @@ class HcApprovalMixin(models.AbstractModel):
     _cancel_state = "cancelled"
     _hc_state_approved = "approved"
     _hc_state_rejected = "rejected"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._hc_check_initial_state(vals_list)
-        return super().create(vals_list)
-
-    @api.model
-    def _hc_check_initial_state(self, vals_list):
-        """A record is born in its first status; only our own code may say
-        otherwise (e.g. restoring an archive)."""
-        if hc_is_internal():
-            return
-        default = self.default_get([self._state_field]).get(self._state_field)
-        for vals in vals_list:
-            if vals.get(self._state_field, default) != default:
-                raise AccessError(
-                    self.env._(
-                        "A new %(model)s always starts in its first status.",
-                        model=self._description,
-                    )
-                )
+    # Refuse a submission that no approval rule applies to, instead of
+    # approving it at once (reopening a consolidation always needs a review).
+    _hc_require_review = False
 
     def write(self, vals):
-        if not hc_is_internal():
-            if self._state_field in vals:
-                raise AccessError(
-                    self.env._(
-                        "The status of %(model)s records only changes through "
-                        "their buttons (submit, approve, post...).",
-                        model=self._description,
-                    )
-                )
-            if self.env.context.get("skip_validation_check"):
-                self = self.with_context(skip_validation_check=False)
+        # the OCA mixin's skip_validation_check relaxes its write guards: it
+        # is honoured only when our own code set it (see hc_internal)
+        if not hc_is_internal() and self.env.context.get("skip_validation_check"):
+            self = self.with_context(skip_validation_check=False)
         return super().write(vals)
 
     def unlink(self):
@@ -124,8 +73,17 @@ class HcApprovalMixin(models.AbstractModel):
         """Request the reviews of records that just entered ``_state_from``;
         approve at once those no tier definition applies to."""
         for rec in self:
-            reviews = rec.request_validation()
+            with hc_internal():
+                reviews = rec.request_validation()
             if not reviews and not rec.review_ids:
+                if rec._hc_require_review:
+                    raise UserError(
+                        self.env._(
+                            "No approval rule applies to %(record)s: ask a "
+                            "manager to define who approves it.",
+                            record=rec.display_name,
+                        )
+                    )
                 rec._hc_on_approved()
         return True
 
@@ -144,14 +102,16 @@ class HcApprovalMixin(models.AbstractModel):
         # need_validation is a non-stored compute without dependencies: its
         # value cached before the reviews existed must not be reused.
         self.invalidate_recordset(["need_validation"])
-        self.write({self._state_field: self._hc_state_approved})
+        # sudo: the reviewer's right to approve comes from the review
+        # (checked in _hc_check_can_review), not from write access to the
+        # record; sudo() keeps the reviewer as the author of the change.
+        self.sudo()._hc_set_state(self._hc_state_approved)
 
     @hc_transition
     def _hc_on_rejected(self):
         """Override point: what rejection does (default: move the state)."""
-        self.with_context(skip_validation_check=True).write(
-            {self._state_field: self._hc_state_rejected}
-        )
+        # sudo: as in _hc_on_approved, the review grants the right
+        self.sudo()._hc_set_state(self._hc_state_rejected)
 
     def _hc_reset_reviews(self):
         """Drop the reviews of records going back to draft or cancelled: a
@@ -222,22 +182,45 @@ class HcApprovalMixin(models.AbstractModel):
         with hc_internal():
             return super().reject_tier()
 
+    def _hc_check_review_call(self, tiers):
+        """``_validate_tier``/``_rejected_tier`` are also reached from the OCA
+        comment wizard, with reviews the caller chose: only the current
+        reviewer's reviews of this very record count."""
+        if hc_is_internal():
+            return tiers
+        self._hc_lock_rows()
+        self._hc_check_can_review()
+        return (tiers or self.review_ids) & self.review_ids
+
     def _validate_tier(self, tiers=False):
+        tiers = self._hc_check_review_call(tiers)
         with hc_internal():
             res = super()._validate_tier(tiers=tiers)
             self._hc_sync_state_with_reviews()
         return res
 
     def _rejected_tier(self, tiers=False):
+        tiers = self._hc_check_review_call(tiers)
         with hc_internal():
             res = super()._rejected_tier(tiers=tiers)
             self._hc_sync_state_with_reviews()
         return res
 
+    def _hc_check_internal_call(self):
+        if not hc_is_internal():
+            raise AccessError(
+                self.env._(
+                    "Reviews of %(model)s are requested by submitting the "
+                    "record and restarted by resetting it to draft.",
+                    model=self._description,
+                )
+            )
+
     def request_validation(self):
-        with hc_internal():
-            return super().request_validation()
+        # public in the OCA mixin (callable over RPC on any readable record)
+        self._hc_check_internal_call()
+        return super().request_validation()
 
     def restart_validation(self):
-        with hc_internal():
-            return super().restart_validation()
+        self._hc_check_internal_call()
+        return super().restart_validation()

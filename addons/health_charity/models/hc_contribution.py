@@ -1,15 +1,21 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
+import json
 from collections import defaultdict
 
 from psycopg2 import errors as pg_errors
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date, formatLang
 from odoo.tools.sql import create_index
 
-from .hc_approval_mixin import hc_transition
+from .hc_integrity_mixin import ALL, hc_internal, hc_is_internal, hc_transition
+
+# No gift of a university of medical sciences predates this year: a date
+# before it is a Solar Hijri year typed in the Gregorian calendar.
+MIN_YEAR = 1900
 
 
 class HcContribution(models.Model):
@@ -17,7 +23,11 @@ class HcContribution(models.Model):
 
     _name = "hc.contribution"
     _description = "Contribution"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hc.approval.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hc.approval.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -104,6 +114,11 @@ class HcContribution(models.Model):
         "account.move", "Reversal Entry", readonly=True, copy=False
     )
     note = fields.Html("Notes")
+    # inalterability: approved valuations are chained per unit with a hash
+    hc_hash = fields.Char("Inalterability Hash", readonly=True, copy=False)
+    hc_hash_sequence = fields.Integer(
+        "Inalterability Number", readonly=True, copy=False, index="btree_not_null"
+    )
 
     @api.depends("line_ids.value", "line_ids.category_id.kind")
     def _compute_amounts(self):
@@ -132,13 +147,19 @@ class HcContribution(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._assign_names(vals_list)
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records._hc_check_lock_date()
+        return records
 
     @api.model
     def _assign_names(self, vals_list):
         """References from the contribution sequence, numbered in one query
         per yearly date range of the batch, not one per record: bulk imports
-        of tens of thousands of gifts stay a handful of queries."""
+        of tens of thousands of gifts stay a handful of queries. A reference
+        sent by a client is replaced: only the sequence numbers gifts."""
+        if not hc_is_internal():
+            for vals in vals_list:
+                vals["name"] = "/"
         todo = [vals for vals in vals_list if vals.get("name", "/") == "/"]
         if not todo:
             return
@@ -211,11 +232,65 @@ class HcContribution(models.Model):
         prefix, suffix = sequence._get_prefix_suffix()
         return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
 
+    # ---------------------------------------------------------- write policy
+    @api.model
+    def _hc_get_write_policy(self):
+        """Everything in draft; afterwards only the notes. A value changes
+        after approval through a re-valuation, never through a write."""
+        notes = {"note"}
+        return {
+            "draft": ALL,
+            "submitted": notes,
+            "approved": notes,
+            "posted": notes,
+            "rejected": notes,
+            "cancelled": notes,
+        }
+
+    @api.model
+    def _hc_get_extra_protected_fields(self):
+        return {"consolidation_id"} & set(self._fields)
+
+    @api.model
+    def _hc_get_create_filled_fields(self):
+        return {"name"}
+
     def write(self, vals):
         locked = set(vals) & set(self._get_locked_fields())
         if locked:
             self._check_values_editable()
-        return super().write(vals)
+        if {"date", "company_id"} & set(vals):
+            self._hc_check_lock_date()
+        res = super().write(vals)
+        if {"date", "company_id"} & set(vals):
+            self._hc_check_lock_date()
+        return res
+
+    # ------------------------------------------------------------ lock date
+    def _hc_get_lock_period_name(self, company, day):
+        """Override point: how the locked period is named in messages."""
+        return self.env._(
+            "closed up to %(date)s", date=format_date(self.env, company.hc_lock_date)
+        )
+
+    def _hc_check_lock_date(self):
+        """No gift of a unit dated on or before its lock date is created,
+        moved in, approved or posted."""
+        for rec in self:
+            lock = rec.company_id.hc_lock_date
+            if lock and rec.date and rec.date <= lock:
+                raise UserError(
+                    self.env._(
+                        "%(ref)s is dated %(date)s, in a closed period of "
+                        "%(unit)s: %(period)s. Date it after %(lock)s or ask "
+                        "finance to reopen the consolidation.",
+                        ref=rec.name,
+                        date=format_date(self.env, rec.date),
+                        unit=rec.company_id.name,
+                        period=self._hc_get_lock_period_name(rec.company_id, rec.date),
+                        lock=format_date(self.env, lock),
+                    )
+                )
 
     def unlink(self):
         if any(rec.state not in ("draft", "cancelled") or rec.move_id for rec in self):
@@ -247,8 +322,6 @@ class HcContribution(models.Model):
         return self.state in ("approved", "posted")
 
     def _check_values_editable(self):
-        if self.env.context.get("hc_bypass_value_lock"):
-            return
         for rec in self:
             if rec._is_value_locked():
                 raise UserError(
@@ -280,7 +353,10 @@ class HcContribution(models.Model):
 
     # ------------------------------------------------------------ validation
     def _check_submittable(self):
+        self._hc_check_lock_date()
+        today = fields.Date.context_today(self)
         for rec in self:
+            rec._hc_check_plausible(today)
             if not rec.line_ids:
                 raise ValidationError(
                     self.env._(
@@ -302,6 +378,58 @@ class HcContribution(models.Model):
                     )
                 )
 
+    def _hc_check_plausible(self, today):
+        """What gets approved must make sense: a value, a date within the
+        unit's life, unit values within what the category allows."""
+        self.ensure_one()
+        founded = self.company_id.hc_founding_date
+        if self.date > today:
+            raise ValidationError(
+                self.env._(
+                    "%(ref)s is dated in the future (%(date)s).",
+                    ref=self.name,
+                    date=format_date(self.env, self.date),
+                )
+            )
+        if (founded and self.date < founded) or self.date.year < MIN_YEAR:
+            raise ValidationError(
+                self.env._(
+                    "%(ref)s is dated %(date)s, before %(unit)s recorded gifts: "
+                    "check the date (a Solar Hijri year typed as a Gregorian "
+                    "one?).",
+                    ref=self.name,
+                    date=format_date(self.env, self.date),
+                    unit=self.company_id.name,
+                )
+            )
+        if self.currency_id.is_zero(self.amount_total):
+            raise ValidationError(
+                self.env._(
+                    "%(ref)s has a total value of zero: enter the unit values "
+                    "of its lines.",
+                    ref=self.name,
+                )
+            )
+        for line in self.line_ids:
+            category = line.category_id
+            low, high = category.min_unit_value, category.max_unit_value
+            if (low and line.unit_value < low) or (high and line.unit_value > high):
+                raise ValidationError(
+                    self.env._(
+                        "Line %(line)s of %(ref)s is valued at %(value)s per "
+                        "unit, outside what %(category)s allows (%(low)s to "
+                        "%(high)s).",
+                        line=line.name,
+                        ref=self.name,
+                        value=formatLang(
+                            self.env, line.unit_value, currency_obj=self.currency_id
+                        ),
+                        category=category.name,
+                        low=formatLang(self.env, low, digits=0),
+                        high=formatLang(self.env, high, digits=0) if high else "∞",
+                    )
+                )
+
     # --------------------------------------------------------------- actions
     @hc_transition
     def action_submit(self):
@@ -313,7 +441,7 @@ class HcContribution(models.Model):
                     )
                 )
         self._check_submittable()
-        self.write({"state": "submitted"})
+        self._hc_set_state("submitted")
         self._hc_request_approval()
         return True
 
@@ -342,6 +470,7 @@ class HcContribution(models.Model):
                 self.env._("Only finance users may post contributions to accounting.")
             )
         self._lock_for_update()
+        self._hc_check_lock_date()
         for rec in self:
             if rec.state != "approved" or rec.move_id:
                 raise UserError(
@@ -353,7 +482,7 @@ class HcContribution(models.Model):
                 )
             move = self.env["account.move"].create(rec._prepare_move_vals())
             move.action_post()
-            rec.write({"move_id": move.id, "state": "posted"})
+            rec._hc_set_state("posted", {"move_id": move.id})
         return True
 
     @hc_transition
@@ -383,7 +512,7 @@ class HcContribution(models.Model):
             if rec.state == "posted":
                 rec._reverse_move()
         self._hc_reset_reviews()
-        self.with_context(skip_validation_check=True).write({"state": "cancelled"})
+        self._hc_set_state("cancelled")
         return True
 
     @hc_transition
@@ -400,11 +529,130 @@ class HcContribution(models.Model):
                 raise UserError(
                     self.env._("%s still has a posted journal entry.", rec.name)
                 )
+            if rec.hc_hash:
+                raise UserError(
+                    self.env._(
+                        "%(ref)s was approved: its valuation is final and "
+                        "chained. Record a new contribution instead.",
+                        ref=rec.name,
+                    )
+                )
         self._hc_reset_reviews()
-        self.with_context(skip_validation_check=True).write(
-            {"state": "draft", "move_id": False, "reversal_move_id": False}
-        )
+        self._hc_set_state("draft", {"move_id": False, "reversal_move_id": False})
         return True
+
+    @hc_transition
+    def _hc_on_approved(self):
+        self._hc_check_lock_date()
+        res = super()._hc_on_approved()
+        self._hc_chain_hash()
+        return res
+
+    # -------------------------------------------------------- inalterability
+    def _hc_hash_payload(self):
+        """What an approved valuation consists of (override point: add a
+        field and the chain covers it from the next approval on)."""
+        self.ensure_one()
+        lines = [
+            [
+                line.id,
+                line.category_id.id,
+                line.name or "",
+                repr(line.quantity),
+                repr(line.unit_value),
+                repr(line.value),
+                line.valuation_basis or "",
+            ]
+            for line in self.line_ids.sorted("id")
+        ]
+        return [
+            self.id,
+            self.name,
+            self.company_id.id,
+            self.currency_id.id,
+            str(self.date),
+            self.donor_id.id,
+            repr(self.amount_total),
+            lines,
+        ]
+
+    def _hc_compute_hash(self, previous):
+        self.ensure_one()
+        payload = json.dumps([previous or "", self._hc_hash_payload()])
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def _hc_chain_hash(self):
+        """Chain the approved gifts to the last one of their unit. The unit's
+        row lock serialises concurrent approvals of one unit."""
+        for rec in self.sorted("id"):
+            if rec.hc_hash:
+                continue
+            self.flush_model()
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM res_company WHERE id = %s FOR NO KEY UPDATE",
+                    rec.company_id.id,
+                )
+            )
+            self.env.cr.execute(
+                SQL(
+                    """SELECT hc_hash, hc_hash_sequence FROM hc_contribution
+                        WHERE company_id = %s AND hc_hash_sequence IS NOT NULL
+                     ORDER BY hc_hash_sequence DESC LIMIT 1""",
+                    rec.company_id.id,
+                )
+            )
+            previous, sequence = self.env.cr.fetchone() or (None, 0)
+            with hc_internal():
+                # sudo: the chain is the application's, whoever approves
+                rec.sudo().write(
+                    {
+                        "hc_hash": rec._hc_compute_hash(previous),
+                        "hc_hash_sequence": sequence + 1,
+                    }
+                )
+
+    @api.model
+    def _hc_check_inalterability(self, companies, date_from=None, date_to=None):
+        """Recompute the hashes of the approved gifts of ``companies`` (in a
+        period) from what is stored now. Returns ``(checked, broken)``, where
+        ``broken`` is the first gift whose values changed after approval."""
+        self.flush_model()
+        self.env["hc.contribution.line"].flush_model()
+        checked = 0
+        for company in companies:
+            domain = [
+                ("company_id", "=", company.id),
+                ("hc_hash_sequence", "!=", False),
+            ]
+            chain = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(  # audit
+                    domain, order="hc_hash_sequence"
+                )
+            )
+            previous = None
+            for rec in chain:
+                in_period = (not date_from or rec.date >= date_from) and (
+                    not date_to or rec.date <= date_to
+                )
+                if in_period:
+                    checked += 1
+                    posted_ok = (
+                        rec.state != "posted"
+                        or not rec.move_id
+                        or (
+                            rec.currency_id.compare_amounts(
+                                rec.move_id.amount_total, rec.amount_total
+                            )
+                            == 0
+                        )
+                    )
+                    if rec._hc_compute_hash(previous) != rec.hc_hash or not posted_ok:
+                        return checked, rec.with_env(self.env)
+                previous = rec.hc_hash
+        return checked, self.browse()
 
     def action_view_move(self):
         self.ensure_one()

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class HcContributionCategory(models.Model):
     _name = "hc.contribution.category"
+    _inherit = ["hc.integrity.mixin"]
     _description = "Contribution Category"
     _order = "sequence, id"
 
@@ -20,6 +21,18 @@ class HcContributionCategory(models.Model):
         default="in_kind",
     )
     sequence = fields.Integer(default=10)
+    min_unit_value = fields.Float(
+        "Lowest Plausible Unit Value",
+        digits=(16, 0),
+        help="In rials. A gift whose line is valued below this per unit is "
+        "refused at submission (0: no lower bound).",
+    )
+    max_unit_value = fields.Float(
+        "Highest Plausible Unit Value",
+        digits=(16, 0),
+        help="In rials. A gift whose line is valued above this per unit is "
+        "refused at submission (0: no upper bound).",
+    )
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
     default_valuation_basis = fields.Selection(

@@ -5,6 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .hc_integrity_mixin import ALL
+
 
 def exact_value(quantity, unit_value, digits):
     """quantity × unit value in decimal arithmetic, rounded half-up to
@@ -18,9 +20,12 @@ class HcContributionLine(models.Model):
     university records tens of thousands of lines a year."""
 
     _name = "hc.contribution.line"
+    _inherit = ["hc.integrity.mixin"]
     _description = "Contribution Line"
     _order = "contribution_id, sequence, id"
     _check_company_auto = True
+    _hc_policy_state_path = "contribution_id.state"
+    _hc_parent_field = "contribution_id"
 
     contribution_id = fields.Many2one(
         "hc.contribution",
@@ -70,6 +75,11 @@ class HcContributionLine(models.Model):
             "The unit value cannot be negative.",
         ),
     ]
+
+    @api.model
+    def _hc_get_write_policy(self):
+        """A line follows its gift: editable while the gift is a draft."""
+        return {"draft": ALL}
 
     @api.depends("quantity", "unit_value")
     def _compute_value(self):

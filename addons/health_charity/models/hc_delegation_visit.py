@@ -3,13 +3,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .hc_integrity_mixin import ALL
+
 
 class HcDelegationVisit(models.Model):
     """Supervision visit of a delegated service."""
 
     _name = "hc.delegation.visit"
     _description = "Supervision Visit"
-    _inherit = ["mail.thread"]
+    _hc_policy_state_path = "delegation_id.state"
+    _hc_parent_field = "delegation_id"
+    _inherit = ["mail.thread", "hc.integrity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -44,6 +48,13 @@ class HcDelegationVisit(models.Model):
             "The supervision score must be between 0 and 100.",
         ),
     ]
+
+    @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        # visits, findings and corrective actions are the daily work on an
+        # approved or active delegation
+        return {"approved": ALL, "active": ALL, "suspended": ALL}
 
     @api.depends("score", "company_id.hc_visit_score_threshold")
     def _compute_is_low_score(self):

@@ -7,6 +7,7 @@ class HcHealthService(models.Model):
     """A health service the university may delegate to NGOs (duty 3)."""
 
     _name = "hc.health.service"
+    _inherit = ["hc.integrity.mixin"]
     _description = "Delegable Health Service"
     _order = "name"
 

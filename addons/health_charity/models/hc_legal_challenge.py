@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hc_integrity_mixin import ALL
+
 
 class HcLegalChallenge(models.Model):
     """A legal obstacle to people's participation, reviewed by the office
@@ -12,7 +14,12 @@ class HcLegalChallenge(models.Model):
 
     _name = "hc.legal.challenge"
     _description = "Legal Challenge"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hc.status.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hc.status.mixin",
+        "hc.integrity.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 
@@ -59,6 +66,22 @@ class HcLegalChallenge(models.Model):
     )
 
     @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        answer = {
+            "ministry_reference",
+            "answer_due_date",
+            "ministry_response",
+            "response_date",
+        }
+        return {
+            "draft": ALL,
+            "review": ALL,
+            "sent_to_ministry": answer,
+            "resolved": {"ministry_response"},
+        }
+
+    @api.model
     def _get_answer_delay(self):
         return 30
 
@@ -80,7 +103,7 @@ class HcLegalChallenge(models.Model):
 
     def action_review(self):
         self._check_state(("draft",))
-        self.write({"state": "review"})
+        self._hc_set_state("review")
 
     def action_send_to_ministry(self):
         self._check_state(("review",))
@@ -95,13 +118,13 @@ class HcLegalChallenge(models.Model):
                 )
         today = fields.Date.context_today(self)
         for rec in self:
-            rec.write(
+            rec._hc_set_state(
+                "sent_to_ministry",
                 {
-                    "state": "sent_to_ministry",
                     "sent_date": today,
                     "answer_due_date": rec.answer_due_date
                     or today + timedelta(days=self._get_answer_delay()),
-                }
+                },
             )
 
     def action_resolve(self):
@@ -114,14 +137,14 @@ class HcLegalChallenge(models.Model):
                         name=rec.name,
                     )
                 )
-        self.write(
-            {"state": "resolved", "response_date": fields.Date.context_today(self)}
+        self._hc_set_state(
+            "resolved", {"response_date": fields.Date.context_today(self)}
         )
 
     def action_close(self):
         self._check_state(("draft", "review", "sent_to_ministry", "resolved"))
-        self.write({"state": "closed"})
+        self._hc_set_state("closed")
 
     def action_draft(self):
         self._check_state(("closed",))
-        self.write({"state": "draft"})
+        self._hc_set_state("draft")

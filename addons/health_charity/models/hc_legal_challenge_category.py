@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class HcLegalChallengeCategory(models.Model):
     _name = "hc.legal.challenge.category"
+    _inherit = ["hc.integrity.mixin"]
     _description = "Legal Challenge Category"
     _order = "name"
 

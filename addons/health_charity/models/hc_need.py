@@ -2,13 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .hc_integrity_mixin import ALL
+
 
 class HcNeed(models.Model):
     """A health-sector need benefactors can fund (duty 2)."""
 
     _name = "hc.need"
     _description = "Health Sector Need"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hc.integrity.mixin"]
     _order = "priority desc, id desc"
     _check_company_auto = True
 
@@ -44,6 +46,15 @@ class HcNeed(models.Model):
         index=True,
     )
 
+    @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        return {
+            "open": ALL,
+            "funded": {"description", "priority", "deadline"},
+            "closed": {"description"},
+        }
+
     _sql_constraints = [
         (
             "estimated_value_not_negative",
@@ -74,10 +85,10 @@ class HcNeed(models.Model):
             )
 
     def action_mark_funded(self):
-        self.write({"state": "funded"})
+        self._hc_set_state("funded")
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._hc_set_state("closed")
 
     def action_reopen(self):
-        self.write({"state": "open"})
+        self._hc_set_state("open")

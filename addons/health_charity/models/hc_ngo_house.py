@@ -8,7 +8,7 @@ class HcNgoHouse(models.Model):
 
     _name = "hc.ngo.house"
     _description = "NGO House"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hc.integrity.mixin"]
     _order = "name"
     _check_company_auto = True
 

@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class HcNgoNetwork(models.Model):
     _name = "hc.ngo.network"
+    _inherit = ["hc.integrity.mixin"]
     _description = "National NGO Network"
     _order = "name"
 

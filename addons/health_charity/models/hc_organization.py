@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .hc_integrity_mixin import ALL
+
 
 class HcOrganization(models.Model):
     """NGO, charity institution or hospital charity; one university-wide
@@ -13,7 +15,7 @@ class HcOrganization(models.Model):
     _name = "hc.organization"
     _description = "NGO / Charity Organisation"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hc.integrity.mixin"]
     _order = "name"
     _check_company_auto = True
 
@@ -86,6 +88,16 @@ class HcOrganization(models.Model):
         "Licence Status",
         compute="_compute_license_state",
     )
+
+    @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        return {
+            "draft": ALL,
+            "active": ALL,
+            "suspended": ALL,
+            "dissolved": {"description"},
+        }
 
     _sql_constraints = [
         (
@@ -186,19 +198,19 @@ class HcOrganization(models.Model):
 
     def action_activate(self):
         self._check_state_transition(("draft", "suspended"), "active")
-        self.write({"state": "active"})
+        self._hc_set_state("active")
 
     def action_suspend(self):
         self._check_state_transition(("active",), "suspended")
-        self.write({"state": "suspended"})
+        self._hc_set_state("suspended")
 
     def action_dissolve(self):
         self._check_state_transition(("draft", "active", "suspended"), "dissolved")
-        self.write({"state": "dissolved", "active": False})
+        self._hc_set_state("dissolved", {"active": False})
 
     def action_draft(self):
         self._check_state_transition(("suspended", "dissolved"), "draft")
-        self.write({"state": "draft", "active": True})
+        self._hc_set_state("draft", {"active": True})
 
     @api.model
     def _get_license_reminder_days(self):

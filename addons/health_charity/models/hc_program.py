@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .hc_integrity_mixin import ALL
+
 
 class HcProgram(models.Model):
     """Trainings, awareness and media campaigns, capacity building,
@@ -11,7 +13,12 @@ class HcProgram(models.Model):
 
     _name = "hc.program"
     _description = "Program"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hc.status.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hc.status.mixin",
+        "hc.integrity.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -76,6 +83,24 @@ class HcProgram(models.Model):
         copy=False,
     )
 
+    @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        report = {
+            "beneficiary_count",
+            "services_delivered",
+            "minutes",
+            "description",
+            "partner_ids",
+            "organization_ids",
+        }
+        return {
+            "draft": ALL,
+            "confirmed": ALL,
+            "done": report,
+            "cancelled": {"description"},
+        }
+
     _sql_constraints = [
         (
             "dates_order",
@@ -126,16 +151,16 @@ class HcProgram(models.Model):
 
     def action_confirm(self):
         self._check_state(("draft",))
-        self.write({"state": "confirmed"})
+        self._hc_set_state("confirmed")
 
     def action_done(self):
         self._check_state(("draft", "confirmed"))
-        self.write({"state": "done"})
+        self._hc_set_state("done")
 
     def action_cancel(self):
         self._check_state(("draft", "confirmed"))
-        self.write({"state": "cancelled"})
+        self._hc_set_state("cancelled")
 
     def action_draft(self):
         self._check_state(("cancelled",))
-        self.write({"state": "draft"})
+        self._hc_set_state("draft")

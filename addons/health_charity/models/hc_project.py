@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .hc_approval_mixin import hc_transition
+from .hc_integrity_mixin import ALL
 
 
 class HcProject(models.Model):
@@ -123,6 +124,30 @@ class HcProject(models.Model):
         ),
     ]
 
+    @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        work = {
+            "milestone_ids",
+            "progress",
+            "user_id",
+            "partner_ids",
+            "description",
+            "date_end",
+            "location",
+            "city",
+        }
+        return {
+            "proposed": ALL,
+            "submitted": {"description"},
+            "approved": work,
+            "in_progress": work,
+            "completed": {"description"},
+            "handed_over": {"description"},
+            "cancelled": {"description"},
+            "rejected": {"description"},
+        }
+
     @api.depends("received_amount", "estimated_cost")
     def _compute_funding_percent(self):
         for project in self:
@@ -195,25 +220,25 @@ class HcProject(models.Model):
     @hc_transition
     def action_start(self):
         self._check_state(("approved",), self.env._("started"))
-        self.write(
+        self._hc_set_state(
+            "in_progress",
             {
-                "state": "in_progress",
                 "date_start": fields.Date.context_today(self),
-            }
+            },
         )
         return True
 
     @hc_transition
     def action_complete(self):
         self._check_state(("in_progress",), self.env._("completed"))
-        self.write({"state": "completed", "progress": 100.0})
+        self._hc_set_state("completed", {"progress": 100.0})
         return True
 
     @hc_transition
     def action_hand_over(self):
         self._check_state(("completed",), self.env._("handed over"))
-        self.write(
-            {"state": "handed_over", "handover_date": fields.Date.context_today(self)}
+        self._hc_set_state(
+            "handed_over", {"handover_date": fields.Date.context_today(self)}
         )
         return True
 
@@ -223,12 +248,12 @@ class HcProject(models.Model):
             ("proposed", "approved", "in_progress"), self.env._("cancelled")
         )
         self._hc_reset_reviews()
-        self.with_context(skip_validation_check=True).write({"state": "cancelled"})
+        self._hc_set_state("cancelled")
         return True
 
     @hc_transition
     def action_reset(self):
         self._check_state(("rejected", "cancelled"), self.env._("reset"))
         self._hc_reset_reviews()
-        self.with_context(skip_validation_check=True).write({"state": "proposed"})
+        self._hc_set_state("proposed")
         return True

@@ -1,11 +1,16 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .hc_integrity_mixin import ALL
 
 
 class HcProjectMilestone(models.Model):
     _name = "hc.project.milestone"
+    _inherit = ["hc.integrity.mixin"]
     _description = "Project Milestone"
+    _hc_policy_state_path = "project_id.state"
+    _hc_parent_field = "project_id"
     _order = "project_id, sequence, deadline, id"
     _check_company_auto = True
 
@@ -22,3 +27,8 @@ class HcProjectMilestone(models.Model):
     is_done = fields.Boolean("Done")
     done_date = fields.Date()
     note = fields.Text()
+
+    @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        return {"proposed": ALL, "approved": ALL, "in_progress": ALL}

@@ -8,7 +8,7 @@ class HcRecognition(models.Model):
 
     _name = "hc.recognition"
     _description = "Benefactor Recognition"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "hc.integrity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

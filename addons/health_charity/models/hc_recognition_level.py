@@ -7,6 +7,7 @@ class HcRecognitionLevel(models.Model):
     """Honour level reached by a benefactor's total giving (duty 7)."""
 
     _name = "hc.recognition.level"
+    _inherit = ["hc.integrity.mixin"]
     _description = "Recognition Level"
     _order = "min_amount"
 

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .hc_approval_mixin import hc_transition
+from .hc_integrity_mixin import ALL
 
 
 class HcServiceDelegation(models.Model):
@@ -113,6 +114,20 @@ class HcServiceDelegation(models.Model):
         ),
     ]
 
+    @api.model
+    def _hc_get_write_policy(self):
+        """What users may change in each status (see hc.integrity.mixin)."""
+        work = {"user_id", "visit_ids", "description", "contract_reference"}
+        return {
+            "draft": ALL,
+            "submitted": {"description"},
+            "approved": work,
+            "active": work,
+            "suspended": work,
+            "closed": {"description"},
+            "rejected": {"description"},
+        }
+
     @api.depends("visit_ids.score", "visit_ids.date", "visit_ids.next_visit_date")
     def _compute_visit_stats(self):
         for rec in self:
@@ -217,7 +232,7 @@ class HcServiceDelegation(models.Model):
     def action_submit(self):
         self._check_state(("draft",), self.env._("submitted"))
         self._check_organization()
-        self.write({"state": "submitted"})
+        self._hc_set_state("submitted")
         self._hc_request_approval()
         return True
 
@@ -226,19 +241,19 @@ class HcServiceDelegation(models.Model):
         self._check_state(("approved", "suspended"), self.env._("activated"))
         self._check_organization()
         self._check_no_overlap()
-        self.write({"state": "active"})
+        self._hc_set_state("active")
         return True
 
     @hc_transition
     def action_suspend(self):
         self._check_state(("active",), self.env._("suspended"))
-        self.write({"state": "suspended"})
+        self._hc_set_state("suspended")
         return True
 
     @hc_transition
     def action_close(self):
         self._check_state(("active", "suspended", "approved"), self.env._("closed"))
-        self.write({"state": "closed"})
+        self._hc_set_state("closed")
         return True
 
     @hc_transition
@@ -257,7 +272,7 @@ class HcServiceDelegation(models.Model):
     def action_draft(self):
         self._check_state(("submitted", "rejected"), self.env._("reset to draft"))
         self._hc_reset_reviews()
-        self.with_context(skip_validation_check=True).write({"state": "draft"})
+        self._hc_set_state("draft")
         return True
 
     # -------------------------------------------------------------- schedule

@@ -1,6 +1,9 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.exceptions import AccessError
+
+from .hc_integrity_mixin import hc_is_internal
 
 
 class ResCompany(models.Model):
@@ -26,6 +29,30 @@ class ResCompany(models.Model):
         help="A supervision visit scoring below this value schedules a review "
         "of the delegation.",
     )
+
+    hc_lock_date = fields.Date(
+        "Contributions Lock Date",
+        readonly=True,
+        help="No gift of this unit dated on or before this day may be created, "
+        "moved in, approved or posted: the period is in a submitted, approved "
+        "or reported consolidation. Set by the consolidation, released only "
+        "by an approved reopening.",
+    )
+    hc_founding_date = fields.Date(
+        "Records Gifts Since",
+        help="Gifts dated before this day are refused at submission (the unit "
+        "did not exist yet).",
+    )
+
+    def write(self, vals):
+        if "hc_lock_date" in vals and not (self.env.su or hc_is_internal()):
+            raise AccessError(
+                self.env._(
+                    "The contributions lock date is set by submitting a "
+                    "consolidation and released by an approved reopening."
+                )
+            )
+        return super().write(vals)
 
     def _hc_accounting_company(self):
         """The company whose accounting settings apply: this one, or the

@@ -15,3 +15,5 @@ class ResConfigSettings(models.TransientModel):
     hc_visit_score_threshold = fields.Integer(
         related="company_id.hc_visit_score_threshold", readonly=False
     )
+    hc_lock_date = fields.Date(related="company_id.hc_lock_date")
+    hc_founding_date = fields.Date(related="company_id.hc_founding_date", readonly=False)

@@ -1,9 +1,10 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..tools.national_id import is_valid_national_id, normalize_digits
+from .hc_integrity_mixin import hc_is_internal
 
 
 class ResPartner(models.Model):
@@ -53,6 +54,7 @@ class ResPartner(models.Model):
         index=True,
     )
     hc_recognition_ids = fields.One2many("hc.recognition", "donor_id")
+    hc_organization_ids = fields.One2many("hc.organization", "partner_id")
 
     def _compute_hc_currency_id(self):
         for partner in self:
@@ -101,6 +103,24 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not (self.env.su or hc_is_internal()):
+            protected = self._hc_get_protected_partner_fields()
+            if any(key[8:] in protected for key in self.env.context):
+                self = self.with_context(
+                    {
+                        k: v
+                        for k, v in self.env.context.items()
+                        if k[8:] not in protected
+                    }
+                )
+            for vals in vals_list:
+                if set(vals) & self._hc_get_protected_partner_fields():
+                    raise AccessError(
+                        self.env._(
+                            "Donor totals and recognition levels are computed "
+                            "from the gifts and cannot be entered."
+                        )
+                    )
         for vals in vals_list:
             if vals.get("hc_national_id"):
                 vals["hc_national_id"] = normalize_digits(vals["hc_national_id"])
@@ -111,7 +131,47 @@ class ResPartner(models.Model):
                 )
         return super().create(vals_list)
 
+    @api.model
+    def _hc_get_protected_partner_fields(self):
+        """Donor figures computed from the gifts: never written by a client."""
+        return {
+            "hc_contribution_total",
+            "hc_contribution_count",
+            "hc_recognition_level_id",
+        } & set(self._fields)
+
+    def _hc_check_registry_owner(self):
+        """A donor or an organisation's partner is changed only by the unit
+        that owns it (its company, or its organisation's) or by the office
+        (users of that unit's university)."""
+        if self.env.su or hc_is_internal():
+            return
+        allowed = self.env.user.company_ids
+        for partner in self:
+            owners = partner.company_id | partner.sudo().hc_organization_ids.company_id
+            for owner in owners:
+                if owner not in allowed and owner.root_id not in allowed:
+                    raise AccessError(
+                        self.env._(
+                            "%(partner)s belongs to %(unit)s: only that unit or "
+                            "the office may change it.",
+                            partner=partner.display_name,
+                            unit=owner.name,
+                        )
+                    )
+
     def write(self, vals):
+        if not (self.env.su or hc_is_internal()):
+            protected = set(vals) & self._hc_get_protected_partner_fields()
+            if protected:
+                raise AccessError(
+                    self.env._(
+                        "Donor totals and recognition levels are computed from "
+                        "the gifts and cannot be changed."
+                    )
+                )
+            if any(p.hc_is_donor or p.sudo().hc_organization_ids for p in self):
+                self._hc_check_registry_owner()
         if vals.get("hc_national_id"):
             vals["hc_national_id"] = normalize_digits(vals["hc_national_id"])
         if vals.get("hc_national_id") or vals.get("hc_donor_type"):

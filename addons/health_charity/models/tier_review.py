@@ -1,26 +1,39 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from .hc_approval_mixin import hc_is_internal
 
-# What a direct write may never change on a review of our records; the OCA
-# compute of ``can_review`` itself only moves a review to pending/waiting.
-PROTECTED_FIELDS = {
-    "status",
-    "done_by",
-    "reviewed_date",
-    "res_id",
-    "model",
-    "definition_id",
-    "requested_by",
-    "sequence",
-}
+# What a direct write may change on a review of our records (allow-list):
+# the reviewer's comment, the OCA reminder date and the move to
+# pending/waiting that the OCA computes make in the reviewer's name.
+WRITABLE_FIELDS = {"comment", "status", "last_reminder_date"}
 
 
 class TierReview(models.Model):
     _inherit = "tier.review"
+
+    hc_company_id = fields.Many2one(
+        "res.company",
+        "Unit of the Reviewed Record",
+        compute="_compute_hc_company_id",
+        store=True,
+        index="btree_not_null",
+    )
+
+    @api.depends("model", "res_id")
+    def _compute_hc_company_id(self):
+        """Reviews of our records are read by the users of the record's unit
+        (record rule); the reviewed record gives the unit."""
+        names = self.env["hc.approval.mixin"]._hc_approval_model_names()
+        for review in self:
+            company = self.env["res.company"]
+            if review.model in names and review.res_id:
+                # sudo: the unit of the reviewed record, whoever creates it
+                record = self.env[review.model].sudo().browse(review.res_id).exists()
+                company = record.company_id if "company_id" in record else company
+            review.hc_company_id = company
 
     @api.depends("requested_by")
     def _compute_reviewer_ids(self):
@@ -47,11 +60,15 @@ class TierReview(models.Model):
         if hc_is_internal() or self.env.su or not self._hc_is_ours(models_):
             return
         if vals is not None:
-            changed = set(vals) & PROTECTED_FIELDS
-            if not changed or (
-                changed == {"status"} and vals["status"] in ("pending", "waiting")
+            names = set(vals)
+            if names <= WRITABLE_FIELDS and vals.get("status", "pending") in (
+                "pending",
+                "waiting",
             ):
-                return
+                if "comment" not in names or all(
+                    self.env.user in review.reviewer_ids for review in self
+                ):
+                    return
         raise AccessError(
             self.env._(
                 "Reviews of Health Charity records can only be changed by "

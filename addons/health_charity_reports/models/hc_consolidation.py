@@ -8,7 +8,11 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.health_charity.models.hc_approval_mixin import hc_transition
+from odoo.addons.health_charity.models.hc_integrity_mixin import (
+    ALL,
+    hc_internal,
+    hc_transition,
+)
 from odoo.addons.health_charity.tools.jalali import (
     jalali_period_bounds,
     jalali_year_quarter,
@@ -155,6 +159,20 @@ class HcConsolidation(models.Model):
             "The period cannot end before it starts.",
         ),
     ]
+
+    # ---------------------------------------------------------- write policy
+    @api.model
+    def _hc_get_write_policy(self):
+        """The period and units in draft; afterwards the notes and the
+        Ministry's reference only."""
+        after = {"note", "ministry_reference"}
+        return {"draft": ALL, "submitted": after, "approved": after, "reported": after}
+
+    @api.model
+    def _hc_get_extra_protected_fields(self):
+        # the snapshot and the attached gifts come from action_compute and
+        # action_submit only
+        return {"line_ids", "contribution_ids"}
 
     def _workbook_progress_key(self):
         return f"health_charity_reports.workbook_progress.{self.id}"
@@ -358,6 +376,7 @@ class HcConsolidation(models.Model):
             "amount_total": sum(by_kind.values()),
         }
 
+    @hc_transition
     def action_compute(self):
         self._check_finance()
         for rec in self:
@@ -443,7 +462,8 @@ class HcConsolidation(models.Model):
                     )
                 )
             rec._attach_contributions()
-        self.write({"state": "submitted"})
+        self._hc_set_state("submitted")
+        self.unit_company_ids._hc_update_lock_date()
         self._hc_request_approval()
         return True
 
@@ -459,26 +479,82 @@ class HcConsolidation(models.Model):
                         rec.name,
                     )
                 )
-        self.write(
-            {"state": "reported", "reported_date": fields.Date.context_today(self)}
+        self._hc_set_state(
+            "reported", {"reported_date": fields.Date.context_today(self)}
         )
         return True
 
-    @hc_transition
-    def action_draft(self):
+    def action_reopen(self):
+        """Ask for approval to send a submitted, approved or reported
+        consolidation back to draft (finance); a reviewer other than the
+        requester approves it, then the gifts and the units' lock dates are
+        released. The request and its outcome stay on the chatter."""
         self._check_finance()
+        requests = self.env["hc.consolidation.reopening"]
+        for rec in self:
+            if rec.state == "draft":
+                raise UserError(
+                    self.env._("%(name)s is already in draft.", name=rec.name)
+                )
+            requests |= requests.create({"consolidation_id": rec.id})
+        requests.action_submit()
+        return requests
+
+    def action_draft(self):
+        """Kept for clients of the first release: a consolidation goes back
+        to draft only through an approved reopening."""
+        return self.action_reopen()
+
+    @hc_transition
+    def _hc_back_to_draft(self):
+        """Release the gifts and the lock dates (approved reopening or
+        rejection)."""
+        units = self.unit_company_ids
         self._hc_reset_reviews()
         self._release_contributions()
-        self.with_context(skip_validation_check=True).write(
-            {"state": "draft", "reported_date": False}
-        )
+        self._hc_set_state("draft", {"reported_date": False})
+        units._hc_update_lock_date()
         return True
 
     @hc_transition
     def _hc_on_rejected(self):
-        self._hc_reset_reviews()
-        self._release_contributions()
-        self.with_context(skip_validation_check=True).write({"state": "draft"})
+        # sudo: the reviewer rejects through the review, see the mixin
+        self.sudo()._hc_back_to_draft()
+
+    def action_check_integrity(self):
+        """Prove that no approved gift of the period and units changed after
+        its approval (hash chain), or name the first one that did. The result
+        is written on the chatter as the trail of the check."""
+        self._check_finance()
+        self.ensure_one()
+        units = self.env["res.company"].browse(self._get_unit_ids())
+        checked, broken = self.env["hc.contribution"]._hc_check_inalterability(
+            units, self.date_from, self.date_to
+        )
+        if broken:
+            message = self.env._(
+                "Integrity check failed: %(ref)s (%(unit)s) changed after it was "
+                "approved. %(count)s approved contributions checked.",
+                ref=broken.name,
+                unit=broken.company_id.name,
+                count=checked,
+            )
+        else:
+            message = self.env._(
+                "Integrity check passed: the %(count)s approved contributions of "
+                "the period are unchanged since their approval.",
+                count=checked,
+            )
+        self.message_post(body=message)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "danger" if broken else "success",
+                "sticky": bool(broken),
+            },
+        }
 
     def action_view_contributions(self):
         self.ensure_one()
@@ -495,11 +571,12 @@ class HcConsolidation(models.Model):
         background job producing an attachment when it is big."""
         self.ensure_one()
         self.check_access("read")
+        self._get_unit_ids()
         if self.contribution_line_count <= self._get_background_threshold():
             return self.env.ref(
                 "health_charity_reports.hc_consolidation_report_ministry_xlsx"
             ).report_action(self)
-        self.write(
+        self._hc_write_workbook_job(
             {
                 "workbook_state": "queued",
                 "workbook_attempts": 0,
@@ -511,6 +588,12 @@ class HcConsolidation(models.Model):
             "health_charity_reports.ir_cron_hc_consolidation_workbook"
         )._trigger()
         return True
+
+    def _hc_write_workbook_job(self, vals):
+        """The job fields are the application's: never written by a client
+        (a user chosen as the job's user, an attachment chosen to replace)."""
+        with hc_internal():
+            return self.write(vals)
 
     @api.model
     def _get_background_threshold(self):
@@ -549,7 +632,7 @@ class HcConsolidation(models.Model):
         )
         for job in jobs:
             if job.workbook_attempts >= WORKBOOK_MAX_ATTEMPTS:
-                job.write(
+                job._hc_write_workbook_job(
                     {
                         "workbook_state": "failed",
                         "workbook_error": self.env._(
@@ -559,7 +642,7 @@ class HcConsolidation(models.Model):
                     }
                 )
                 continue
-            job.write(
+            job._hc_write_workbook_job(
                 {
                     "workbook_state": "running",
                     "workbook_started": fields.Datetime.now(),
@@ -572,12 +655,17 @@ class HcConsolidation(models.Model):
                     job._generate_workbook_attachment()
             except Exception as e:  # noqa: BLE001 - reported on the record
                 _logger.exception("Workbook of consolidation %s failed", job.id)
-                job.write({"workbook_state": "failed", "workbook_error": str(e)})
+                job._hc_write_workbook_job(
+                    {"workbook_state": "failed", "workbook_error": str(e)}
+                )
             self._commit()
 
     def _generate_workbook_attachment(self):
         self.ensure_one()
         user = self.workbook_user_id or self.env.user
+        # the job renders with the rights of the user who asked for it, who
+        # must be able to read every unit of the consolidation
+        self.with_user(user)._get_unit_ids()
         report = self.env.ref(
             "health_charity_reports.hc_consolidation_report_ministry_xlsx"
         ).with_user(user)
@@ -596,7 +684,7 @@ class HcConsolidation(models.Model):
                 ),
             }
         )
-        self.write(
+        self._hc_write_workbook_job(
             {
                 "workbook_state": "done",
                 "workbook_attachment_id": attachment.id,

@@ -23,6 +23,30 @@ class HcContribution(models.Model):
             self.consolidation_id and self.consolidation_id.state != "draft"
         )
 
+    def _hc_get_lock_period_name(self, company, day):
+        consolidation = (
+            self.env["hc.consolidation"]
+            .sudo()
+            .search(  # name only
+                [
+                    ("unit_company_ids", "in", company.id),
+                    ("state", "!=", "draft"),
+                    ("date_from", "<=", day),
+                    ("date_to", ">=", day),
+                ],
+                limit=1,
+            )
+        )
+        if consolidation:
+            return self.env._(
+                "%(name)s (%(state)s)",
+                name=consolidation.name,
+                state=dict(
+                    consolidation._fields["state"]._description_selection(self.env)
+                )[consolidation.state],
+            )
+        return super()._hc_get_lock_period_name(company, day)
+
     def _check_not_consolidated(self):
         for rec in self:
             if rec.consolidation_id and rec.consolidation_id.state != "draft":

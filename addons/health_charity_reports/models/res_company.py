@@ -1,0 +1,27 @@
+# Copyright 2026 Health Charity Team
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+
+from odoo.addons.health_charity.models.hc_integrity_mixin import hc_internal
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    def _hc_update_lock_date(self):
+        """The lock date of a unit is the end of the last period of a
+        consolidation covering it that is not in draft."""
+        Consolidation = self.env[
+            "hc.consolidation"
+        ].sudo()  # every consolidation counts, whoever reads
+        for company in self:
+            last = Consolidation.search(
+                [("unit_company_ids", "in", company.id), ("state", "!=", "draft")],
+                order="date_to desc",
+                limit=1,
+            )
+            if company.hc_lock_date != (last.date_to or False):
+                with hc_internal():
+                    # sudo: units are written by administrators only; the lock
+                    # date is the consolidation's, not the user's
+                    company.sudo().hc_lock_date = last.date_to or False
