@@ -356,7 +356,11 @@ class HcContribution(models.Model):
         self._hc_check_lock_date()
         today = fields.Date.context_today(self)
         for rec in self:
+            rec._hc_check_lines_complete()
             rec._hc_check_plausible(today)
+
+    def _hc_check_lines_complete(self):
+        for rec in self:
             if not rec.line_ids:
                 raise ValidationError(
                     self.env._(
@@ -541,8 +545,38 @@ class HcContribution(models.Model):
         self._hc_set_state("draft", {"move_id": False, "reversal_move_id": False})
         return True
 
+    def _hc_lock_units(self):
+        self._hc_lock_units_of(self.company_id)
+
+    @api.model
+    def _hc_lock_units_of(self, companies, nowait=False):
+        """Row locks on the units: approvals (which extend a unit's hash
+        chain) and consolidation submissions (which move its lock date, and
+        do not wait: ``nowait``) follow one another, so no gift is approved
+        into a period while it is being closed."""
+        if not companies:
+            return
+        try:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM res_company WHERE id IN %s ORDER BY id "
+                    "FOR NO KEY UPDATE" + (" NOWAIT" if nowait else ""),
+                    tuple(companies.ids),
+                )
+            )
+        except pg_errors.LockNotAvailable as e:
+            raise UserError(
+                self.env._(
+                    "Gifts of %(units)s are being approved right now: try again "
+                    "in a moment.",
+                    units=", ".join(companies.mapped("name")),
+                )
+            ) from e
+        companies.invalidate_recordset(["hc_lock_date"])
+
     @hc_transition
     def _hc_on_approved(self):
+        self._hc_lock_units()
         self._hc_check_lock_date()
         res = super()._hc_on_approved()
         self._hc_chain_hash()
@@ -588,12 +622,7 @@ class HcContribution(models.Model):
             if rec.hc_hash:
                 continue
             self.flush_model()
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM res_company WHERE id = %s FOR NO KEY UPDATE",
-                    rec.company_id.id,
-                )
-            )
+            rec._hc_lock_units()
             self.env.cr.execute(
                 SQL(
                     """SELECT hc_hash, hc_hash_sequence FROM hc_contribution

@@ -16,4 +16,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.hc_visit_score_threshold", readonly=False
     )
     hc_lock_date = fields.Date(related="company_id.hc_lock_date")
-    hc_founding_date = fields.Date(related="company_id.hc_founding_date", readonly=False)
+    hc_founding_date = fields.Date(
+        related="company_id.hc_founding_date", readonly=False
+    )

@@ -461,6 +461,10 @@ class HcConsolidation(models.Model):
                         "Only draft consolidations can be submitted (%s).", rec.name
                     )
                 )
+            # wait for no approval in flight: see hc.contribution._hc_lock_units
+            self.env["hc.contribution"]._hc_lock_units_of(
+                rec.unit_company_ids, nowait=True
+            )
             rec._attach_contributions()
         self._hc_set_state("submitted")
         self.unit_company_ids._hc_update_lock_date()

@@ -20,6 +20,11 @@ class MinistryValuationXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         objs.check_access("read")
+        for consolidation in objs:
+            # the file covers exactly the units stored on the consolidation,
+            # whatever the company switcher shows: refused, with the unit
+            # named, to a user who may not read one of them
+            consolidation._get_unit_ids()
         formats = self._get_formats(workbook)
         for consolidation in objs:
             self._write_consolidation(workbook, consolidation, formats)

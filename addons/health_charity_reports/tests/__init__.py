@@ -7,3 +7,4 @@ from . import test_registry_xlsx
 from . import test_tours
 from . import test_security_reports
 from . import test_concurrency
+from . import test_integrity

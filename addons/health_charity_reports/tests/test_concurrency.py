@@ -68,21 +68,32 @@ class TestConsolidationConcurrency(BaseCase):
             cr, api.SUPERUSER_ID, {"allowed_company_ids": [self.company_id]}
         )
 
-    def test_gift_approved_during_submission_is_left_for_the_next_period(self):
+    def test_gift_approved_during_submission_blocks_it(self):
+        """An approval in flight holds its unit: the submission does not
+        close the period under it (the gift would be approved inside a
+        locked period); it says so, and once the approval is committed the
+        snapshot no longer matches and must be computed again."""
         with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
-            late = self._gift(self._env(cr_b))  # not committed yet
+            self._gift(self._env(cr_b))  # approved, not committed yet
             cons = self._env(cr_a)["hc.consolidation"].browse(self.cons_id)
-            cons.action_submit()
-            cr_a.commit()  # pylint: disable=invalid-commit
+            with self.assertRaisesRegex(UserError, "being approved right now"):
+                cons.action_submit()
+            cr_a.rollback()
             cr_b.commit()  # pylint: disable=invalid-commit
-            late_id = late.id
         with self.registry.cursor() as cr:
             env = self._env(cr)
             cons = env["hc.consolidation"].browse(self.cons_id)
+            self.assertEqual(cons.state, "draft")
+            with self.assertRaisesRegex(UserError, "changed since it was computed"):
+                cons.action_submit()
+            cr.rollback()
+            cons.action_compute()
+            cons.action_submit()
             self.assertEqual(cons.state, "submitted")
-            self.assertEqual(len(cons.contribution_ids), 1)
-            self.assertEqual(cons.amount_total, 1_000_000)
-            self.assertFalse(env["hc.contribution"].browse(late_id).consolidation_id)
+            self.assertEqual(len(cons.contribution_ids), 2)
+            company = env["res.company"].browse(self.company_id)
+            self.assertEqual(str(company.hc_lock_date), "2025-04-30")
+            cr.commit()  # pylint: disable=invalid-commit
 
     def test_gift_committed_before_submission_makes_it_refuse(self):
         with self.registry.cursor() as cr_b:
