@@ -54,7 +54,9 @@ class ResPartner(models.Model):
         index=True,
     )
     hc_recognition_ids = fields.One2many("hc.recognition", "donor_id")
-    hc_organization_ids = fields.One2many("hc.organization", "partner_id")
+    hc_organization_ids = fields.One2many(
+        "hc.organization", "partner_id", "Registry Organisations"
+    )
 
     def _compute_hc_currency_id(self):
         for partner in self:
