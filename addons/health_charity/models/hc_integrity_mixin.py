@@ -295,7 +295,10 @@ class HcIntegrityMixin(models.AbstractModel):
         ]
         if not drop:
             return self
-        return self.with_context({k: v for k, v in context.items() if k not in drop})
+        # a new environment, not with_context(): the keys must be dropped
+        return self.with_env(
+            self.env(context={k: v for k, v in context.items() if k not in drop})
+        )
 
     # ---------------------------------------------------------------- CRUD
     @api.model_create_multi

@@ -108,13 +108,11 @@ class ResPartner(models.Model):
         if not (self.env.su or hc_is_internal()):
             protected = self._hc_get_protected_partner_fields()
             if any(key[8:] in protected for key in self.env.context):
-                self = self.with_context(
-                    {
-                        k: v
-                        for k, v in self.env.context.items()
-                        if k[8:] not in protected
-                    }
-                )
+                # drop default_<total> keys: a new environment, not with_context()
+                context = {
+                    k: v for k, v in self.env.context.items() if k[8:] not in protected
+                }
+                self = self.with_env(self.env(context=context))
             for vals in vals_list:
                 if set(vals) & self._hc_get_protected_partner_fields():
                     raise AccessError(
