@@ -49,6 +49,8 @@ class HcApprovalMixin(models.AbstractModel):
     _hc_require_review = False
 
     def write(self, vals):
+        # the write policy first, before the OCA mixin's own checks
+        self._hc_check_write_vals(vals)
         # the OCA mixin's skip_validation_check relaxes its write guards: it
         # is honoured only when our own code set it (see hc_internal)
         if not hc_is_internal() and self.env.context.get("skip_validation_check"):

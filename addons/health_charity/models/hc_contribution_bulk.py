@@ -122,7 +122,7 @@ class HcContribution(models.Model):
         Line = self.env["hc.contribution.line"]
         self.check_access("create")
         Line.check_access("create")
-        self._hc_check_initial_state(vals_list)
+        self._hc_check_create_vals(vals_list)
         headers = [dict(vals) for vals in vals_list]
         lines_list = [
             [dict(command[2]) for command in vals.pop("line_ids", None) or ()]

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .hc_approval_mixin import hc_transition
-from .hc_integrity_mixin import ALL
+from .hc_integrity_mixin import ALL, hc_is_internal
 
 
 class HcServiceDelegation(models.Model):
@@ -115,6 +115,10 @@ class HcServiceDelegation(models.Model):
     ]
 
     @api.model
+    def _hc_get_create_filled_fields(self):
+        return {"name"}
+
+    @api.model
     def _hc_get_write_policy(self):
         """What users may change in each status (see hc.integrity.mixin)."""
         work = {"user_id", "visit_ids", "description", "contract_reference"}
@@ -217,6 +221,8 @@ class HcServiceDelegation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not hc_is_internal():
+                vals["name"] = "/"  # only the sequence numbers delegations
             self._check_dates_vals(
                 fields.Date.to_date(vals.get("start_date")),
                 fields.Date.to_date(vals.get("end_date")),

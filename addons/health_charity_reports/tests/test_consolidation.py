@@ -76,8 +76,10 @@ class TestConsolidation(HealthCharityReportsCase):
         cons.action_mark_reported()
         self.assertEqual(cons.state, "reported")
         self.assertTrue(cons.reported_date)
-        # back to draft releases them
-        cons.action_draft()
+        # back to draft only through an approved reopening, which releases them
+        request = cons.action_draft()
+        self.assertEqual(cons.state, "reported")
+        request.with_user(self.manager).validate_tier()
         self.assertEqual(cons.state, "draft")
         self.assertFalse(gift.consolidation_id)
         gift.with_user(self.finance).action_cancel()
