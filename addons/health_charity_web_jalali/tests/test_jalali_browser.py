@@ -32,6 +32,10 @@ class TestJalaliTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("fa_IR")
+        # Persian month names in the date picker
+        cls.env["ir.module.module"]._load_module_terms(
+            ["health_charity_web_jalali"], ["fa_IR"], overwrite=True
+        )
         cls.user_fa = new_test_user(
             cls.env,
             login="hcj_tour_fa",
