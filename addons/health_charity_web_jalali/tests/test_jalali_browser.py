@@ -25,6 +25,34 @@ class TestJalaliBrowser(HttpCase):
         ready = f"odoo.loader.modules.has({CHECKS_MODULE!r})"
         self.browser_js("/odoo", code, ready=ready, login="admin", timeout=120)
 
+    def _check_user_mode(self, login, expected_date, expected_week_start):
+        code = f"""
+            (() => {{
+                const {{ formatDate }} = odoo.loader.modules.get("@web/core/l10n/dates");
+                const {{ localization }} = odoo.loader.modules.get(
+                    "@web/core/l10n/localization"
+                );
+                const shown = formatDate(luxon.DateTime.local(2025, 3, 20));
+                if (shown !== {expected_date!r}) {{
+                    console.error(`2025-03-20 shown as ${{shown}}`);
+                }} else if (localization.weekStart !== {expected_week_start}) {{
+                    console.error(`week starts on day ${{localization.weekStart}}`);
+                }} else {{
+                    console.log("test successful");
+                }}
+            }})()
+        """
+        self.browser_js("/odoo", code, ready="odoo.isReady", login=login)
+
+    def test_preference_turns_jalali_on(self):
+        """An English-speaking user who ticks the preference sees Jalali
+        dates and weeks from Saturday; without it, Gregorian."""
+        self.env["res.lang"]._activate_lang("en_US")
+        user = new_test_user(self.env, login="hcj_pref_en", lang="en_US")
+        self._check_user_mode("hcj_pref_en", "03/20/2025", 7)
+        user.hc_jalali_calendar = True
+        self._check_user_mode("hcj_pref_en", "1403/12/30", 6)
+
 
 @tagged("post_install", "-at_install")
 class TestJalaliTour(HttpCase):

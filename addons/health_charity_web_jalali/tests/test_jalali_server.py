@@ -11,6 +11,7 @@ class TestJalaliPreference(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("fa_IR")
+        cls.env["res.lang"]._activate_lang("en_US")
         cls.user_en = new_test_user(cls.env, login="hcj_en", lang="en_US")
         cls.user_fa = new_test_user(cls.env, login="hcj_fa", lang="fa_IR")
 
@@ -73,6 +74,7 @@ class TestJalaliPreference(TransactionCase):
 class TestJalaliSessionInfo(HttpCase):
     def test_session_info(self):
         self.env["res.lang"]._activate_lang("fa_IR")
+        self.env["res.lang"]._activate_lang("en_US")
         new_test_user(self.env, login="hcj_session_fa", lang="fa_IR")
         new_test_user(self.env, login="hcj_session_en", lang="en_US")
         for login, expected in (("hcj_session_fa", True), ("hcj_session_en", False)):
