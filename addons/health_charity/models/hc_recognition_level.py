@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from .hc_integrity_mixin import hc_internal
+
 
 class HcRecognitionLevel(models.Model):
     """Honour level reached by a benefactor's total giving (duty 7)."""
@@ -42,4 +44,5 @@ class HcRecognitionLevel(models.Model):
 
     def _recompute_donor_levels(self):
         donors = self.env["res.partner"].search([("hc_contribution_total", ">", 0)])
-        donors._compute_hc_recognition_level_id()
+        with hc_internal():  # the levels are the application's to recompute
+            donors._compute_hc_recognition_level_id()
