@@ -28,7 +28,9 @@ class TestJalaliBrowser(HttpCase):
     def _check_user_mode(self, login, expected_date, expected_week_start):
         code = f"""
             (() => {{
-                const {{ formatDate }} = odoo.loader.modules.get("@web/core/l10n/dates");
+                const {{ formatDate }} = odoo.loader.modules.get(
+                    "@web/core/l10n/dates"
+                );
                 const {{ localization }} = odoo.loader.modules.get(
                     "@web/core/l10n/localization"
                 );

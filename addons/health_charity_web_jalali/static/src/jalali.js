@@ -267,7 +267,8 @@ export function addJalaliMonths({ year, month, day }, months) {
 // Parsing and formatting
 // -----------------------------------------------------------------------------
 
-const JALALI_DATE_RE = /^\s*(\d{2}|\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?=$|[\sT])(.*)$/s;
+const JALALI_DATE_RE =
+    /^\s*(\d{2}|\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?=$|[\sT])(.*)$/s;
 
 /**
  * Splits a typed value into its Jalali date (year/month/day, with "/", "-"

@@ -94,7 +94,7 @@ function timeFormats() {
  * @param {Function} parse luxon's own `fromFormat`
  * @returns {DateTime}
  */
-function jalaliToDateTime(jalaliDate, rest, opts, parse) {
+function jalaliTextToDateTime(jalaliDate, rest, opts, parse) {
     const gregorian = fromJalali(jalaliDate);
     if (!gregorian) {
         return DateTime.invalid("not a Jalali date");
@@ -113,7 +113,9 @@ function jalaliToDateTime(jalaliDate, rest, opts, parse) {
     for (const timeFormat of timeFormats()) {
         const result = parse(`${isoDate} ${time}`, `yyyy-MM-dd ${timeFormat}`, latinOpts);
         if (result.isValid) {
-            return opts.numberingSystem ? result : result.reconfigure({ numberingSystem: Settings.defaultNumberingSystem });
+            return opts.numberingSystem
+                ? result
+                : result.reconfigure({ numberingSystem: Settings.defaultNumberingSystem });
         }
     }
     return DateTime.invalid("not a Jalali date and time");
@@ -159,7 +161,7 @@ patch(DateTime, {
         }
         const split = splitJalaliDateTime(text);
         if (split) {
-            return jalaliToDateTime(split.date, split.rest, opts, (...args) =>
+            return jalaliTextToDateTime(split.date, split.rest, opts, (...args) =>
                 super.fromFormat(...args)
             );
         }

@@ -159,7 +159,10 @@ export function getJalaliGrid(precision, focusDate, params) {
         return {
             title: String(focus.year),
             items: monthNames.map((name, i) => {
-                const start = jalaliToDateTime({ year: focus.year, month: i + 1, day: 1 }, focusDate);
+                const start = jalaliToDateTime(
+                    { year: focus.year, month: i + 1, day: 1 },
+                    focusDate
+                );
                 const length = jalaliMonthLength(focus.year, i + 1);
                 const range = [start, start.plus({ day: length - 1 }).endOf("day")];
                 return {
