@@ -31,6 +31,8 @@ import {
 } from "@health_charity_web_jalali/jalali";
 import { setJalaliMode } from "@health_charity_web_jalali/jalali_mode";
 import { getJalaliGrid } from "@health_charity_web_jalali/core/datetime/datetime_picker_patch";
+import { readLatinDigits } from "@health_charity_web_jalali/views/fields/number_fields_patch";
+import { FloatField } from "@web/views/fields/float/float_field";
 
 const { DateTime } = luxon;
 
@@ -191,6 +193,18 @@ function checkDates() {
         equal(registry.category("parsers").get("float")("۵۰۰۰۰۰۰۰۰"), 500000000, "float parser");
         equal(registry.category("parsers").get("integer")("٤٢"), 42, "integer parser");
         equal(registry.category("parsers").get("monetary")("۱۲۳٫۵"), 123.5, "monetary parser");
+        // Odoo alone reads this monetary value as 0
+        equal(registry.category("parsers").get("monetary")("۵۰۰۰۰۰۰۰۰"), 500000000, "monetary");
+        equal(
+            FloatField.prototype.parse.call({ props: { inputType: "text" } }, "۱۲٫۵"),
+            12.5,
+            "FloatField#parse"
+        );
+        // the inputs of integer, float, monetary... fields
+        const input = document.createElement("input");
+        readLatinDigits(input);
+        input.value = "۵۰۰,۰۰۰";
+        equal(input.value, "500,000", "number input reads Latin digits");
     } finally {
         setJalaliMode(null);
     }
