@@ -282,9 +282,19 @@ class TestIntegrity(HealthCharityReportsCase):
                         state = record.sudo()[state_field] if state_field else None
                         outcomes.append((outcome, state))
                         sp.rollback()
-                self.assertEqual(
-                    outcomes[0], outcomes[1], f"{model}.{method} with forged context"
-                )
+                # a forged key may only make a call stricter: what is refused
+                # without it stays refused, and the status ends up the same
+                plain, with_keys = outcomes
+                if plain[0] == "refused":
+                    self.assertEqual(
+                        with_keys, plain, f"{model}.{method} with forged context"
+                    )
+                else:
+                    self.assertIn(
+                        with_keys[1],
+                        (plain[1], record.sudo()[state_field] if state_field else None),
+                        f"{model}.{method} with forged context",
+                    )
 
     def test_default_state_in_context_ignored(self):
         gift = self._contribution(user=self.staff).with_context(
