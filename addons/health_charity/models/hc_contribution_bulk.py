@@ -22,6 +22,7 @@ from odoo import Command, api, models
 from odoo.tools import SQL, float_repr, float_round, split_every
 
 from .hc_contribution_line import exact_value
+from .hc_integrity_mixin import hc_is_internal
 
 BULK_INSERT_ROWS = 2000
 BULK_MIN_SIZE = 100
@@ -33,6 +34,10 @@ class HcContribution(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not (self.env.su or hc_is_internal()):
+            # the set-based path reads defaults itself (default_get): drop the
+            # caller's default_<protected> keys here, as the ORM path does
+            self = self._hc_sanitize_context()
         if self._can_bulk_create(vals_list):
             return self._bulk_create(vals_list)
         return super().create(vals_list)
@@ -181,6 +186,7 @@ class HcContribution(models.Model):
         self._bulk_finalize(
             [(records, header_rows), (Line.browse(line_ids), all_line_rows)]
         )
+        records._hc_check_lock_date()  # as the ORM path's create
         return records
 
     @api.model

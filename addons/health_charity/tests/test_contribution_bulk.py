@@ -2,9 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.hc_integrity_mixin import hc_internal
 from .common import HealthCharityCase
 
 # what legitimately differs between two creations of the same values; the
@@ -172,6 +174,30 @@ class TestContributionBulk(HealthCharityCase):
         vals_list[0]["state"] = "approved"
         with self.assertRaises(AccessError):
             self.Contribution.create(vals_list)
+
+    def test_forged_defaults_ignored(self):
+        """A caller's default_<protected> keys do not reach the set-based
+        path's defaults: the batch is born in draft, unhashed, unposted."""
+        self._set_min_size(2)
+        records = self.Contribution.with_context(
+            default_state="approved", default_hc_hash="forged", default_move_id=1
+        ).create(self._vals_list())
+        self.assertEqual(set(records.mapped("state")), {"draft"})
+        self.assertFalse(any(records.mapped("hc_hash")))
+        self.assertFalse(records.move_id)
+
+    def test_lock_date_enforced(self):
+        self._set_min_size(2)
+        with hc_internal():
+            self.hospital_a.sudo().hc_lock_date = fields.Date.today()
+        count = self.env["hc.contribution"].search_count([])
+        # a refused request rolls back (as RPC does): a savepoint here
+        with (
+            self.assertRaisesRegex(UserError, "closed period"),
+            self.env.cr.savepoint(),
+        ):
+            self.Contribution.create(self._vals_list())
+        self.assertEqual(self.env["hc.contribution"].search_count([]), count)
 
     def test_queries_do_not_grow_with_the_batch(self):
         self._set_min_size(2)
