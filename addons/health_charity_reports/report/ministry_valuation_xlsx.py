@@ -50,6 +50,9 @@ class MinistryValuationXlsx(models.AbstractModel):
             )
         progress = None
         record = self.env.context.get("hc_progress_record")
+        # set by the background job only: a caller's JSON value is no record
+        if not isinstance(record, models.BaseModel):
+            record = None
         if record and consolidation.contribution_line_count:
             total_lines = consolidation.contribution_line_count
 
