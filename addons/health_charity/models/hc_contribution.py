@@ -248,10 +248,6 @@ class HcContribution(models.Model):
         }
 
     @api.model
-    def _hc_get_extra_protected_fields(self):
-        return {"consolidation_id"} & set(self._fields)
-
-    @api.model
     def _hc_get_create_filled_fields(self):
         return {"name"}
 

@@ -30,7 +30,7 @@ import contextvars
 import functools
 from contextlib import contextmanager
 
-from odoo import api, models
+from odoo import api, models, tools
 from odoo.exceptions import AccessError, UserError
 
 # Set while our own transitions run. A Python context variable, not an Odoo
@@ -114,11 +114,10 @@ class HcIntegrityMixin(models.AbstractModel):
         return set()
 
     @api.model
+    @tools.ormcache()
     def _hc_get_protected_fields(self):
-        """Fields no client writes, in any status."""
-        cache = self.env.registry.__dict__.setdefault("_hc_protected_cache", {})
-        if self._name in cache:
-            return cache[self._name]
+        """Fields no client writes, in any status (cached per model: the
+        field declarations do not change while the registry lives)."""
         protected = set(self._hc_get_extra_protected_fields())
         state_field = self._hc_state_field_name()
         if state_field:
@@ -131,8 +130,7 @@ class HcIntegrityMixin(models.AbstractModel):
             elif field.related and not field.inherited:
                 # a related field writes its target (another record)
                 protected.add(name)
-        cache[self._name] = frozenset(protected)
-        return cache[self._name]
+        return frozenset(protected)
 
     @api.model
     def _hc_get_fixed_fields(self):
@@ -177,10 +175,6 @@ class HcIntegrityMixin(models.AbstractModel):
         if allowed == ALL:
             return {n for n in names if n not in blocked}
         return {n for n in names if n in allowed and n not in blocked}
-
-    @staticmethod
-    def _hc_client_may_write():
-        return not hc_is_internal()
 
     # ------------------------------------------------------------- checks
     def _hc_field_labels(self, names):
