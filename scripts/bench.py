@@ -226,7 +226,7 @@ def spread_states(env):
     )
     env.invalidate_all()
     donors = env["res.partner"].search([("hc_is_donor", "=", True)])
-    donors._compute_hc_contribution_total()
+    donors._compute_hc_contribution_total_all()
     donors._compute_hc_recognition_level_id()
     env.flush_all()
 
@@ -385,21 +385,21 @@ def main():
                 [
                     "name",
                     "hc_donor_type",
-                    "hc_contribution_total",
+                    "hc_contribution_total_all",
                     "hc_recognition_level_id",
                 ],
                 limit=80,
-                order="hc_contribution_total desc",
+                order="hc_contribution_total_all desc",
             )
 
         def raw_donors():
             cr.execute(
-                """SELECT p.id, p.name, p.hc_donor_type, p.hc_contribution_total,
+                """SELECT p.id, p.name, p.hc_donor_type, p.hc_contribution_total_all,
                           l.id, l.name
                      FROM res_partner p
                 LEFT JOIN hc_recognition_level l ON l.id = p.hc_recognition_level_id
                     WHERE p.hc_is_donor
-                 ORDER BY p.hc_contribution_total DESC LIMIT 80"""
+                 ORDER BY p.hc_contribution_total_all DESC LIMIT 80"""
             )
             return cr.fetchall()
 

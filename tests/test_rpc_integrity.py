@@ -171,3 +171,40 @@ def test_scheduled_job_fields_refused(world):  # noqa: F811
         {"state": "reported"},
     ):
         _refused(finance.call, "hc.consolidation", "write", [consolidation], vals)
+
+
+def test_donor_totals_scoped_over_rpc(world):  # noqa: F811
+    """A hospital's officer reads the donor's figure for that hospital only,
+    and never the university-wide stored total."""
+    officer_a, officer_b = world["officer_a"], world["officer_b"]
+
+    def total(rpc):
+        return _read(rpc, "res.partner", world["donor"], ["hc_contribution_total"])[
+            "hc_contribution_total"
+        ]
+
+    before_a, before_b = total(officer_a), total(officer_b)
+    lines = _cash(4_000_000)
+    lines[0]["category_id"] = world["cash"]
+    gift_b = _gift(officer_b, world, world["hosp_b"], lines)
+    officer_b.call(
+        "hc.contribution",
+        "action_submit",
+        [gift_b],
+        context={"allowed_company_ids": [world["hosp_b"]]},
+    )
+    assert total(officer_b) == before_b + 4_000_000
+    assert total(officer_a) == before_a  # hospital B's gift is not A's business
+    _refused(
+        officer_a.call,
+        "res.partner",
+        "read",
+        [world["donor"]],
+        ["hc_contribution_total_all"],
+    )
+    _refused(
+        officer_a.call,
+        "res.partner",
+        "search",
+        [("id", "=", world["donor"]), ("hc_contribution_total_all", ">", 0)],
+    )

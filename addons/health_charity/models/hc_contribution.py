@@ -133,7 +133,7 @@ class HcContribution(models.Model):
             rec.amount_total = cash + in_kind
 
     def init(self):
-        # Donor totals (res.partner._compute_hc_contribution_total) read the
+        # Donor totals (res.partner._compute_hc_contribution_total_all) read the
         # approved and posted gifts of a few donors after every batch: this
         # index reaches them without scanning each donor's drafts.
         create_index(

@@ -43,6 +43,11 @@ class HcRecognitionLevel(models.Model):
         return res
 
     def _recompute_donor_levels(self):
-        donors = self.env["res.partner"].search([("hc_contribution_total", ">", 0)])
+        # sudo: every donor with a gift, whatever unit the editor uses
+        donors = (
+            self.env["res.partner"]
+            .sudo()
+            .search([("hc_contribution_total_all", ">", 0)])
+        )
         with hc_internal():  # the levels are the application's to recompute
             donors._compute_hc_recognition_level_id()

@@ -1,7 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.national_id import is_valid_national_id, normalize_digits
 from .hc_integrity_mixin import hc_is_internal
@@ -31,15 +31,34 @@ class ResPartner(models.Model):
         help="Personal data: visible to Health Charity users only.",
     )
     hc_contribution_ids = fields.One2many("hc.contribution", "donor_id")
+    # The university-wide figures: stored, for the recognition levels and the
+    # office's rankings; readable by managers only (a hospital's officer
+    # must not learn what a donor gave to the other hospitals).
+    hc_contribution_total_all = fields.Monetary(
+        "Total Given (all units)",
+        compute="_compute_hc_contribution_total_all",
+        store=True,
+        currency_field="hc_currency_id",
+        groups="health_charity.group_hc_manager",
+        help="Value of the donor's approved and posted contributions in every unit.",
+    )
+    hc_contribution_count_all = fields.Integer(
+        "Contributions (all units)",
+        compute="_compute_hc_contribution_total_all",
+        store=True,
+        groups="health_charity.group_hc_manager",
+    )
+    # What the reader may see: the gifts of the units the user may use.
     hc_contribution_total = fields.Monetary(
         "Total Given",
         compute="_compute_hc_contribution_total",
-        store=True,
+        search="_search_hc_contribution_total",
         currency_field="hc_currency_id",
-        help="Value of the donor's approved and posted contributions.",
+        help="Value of the donor's approved and posted contributions in the "
+        "units you may use.",
     )
     hc_contribution_count = fields.Integer(
-        "Contributions", compute="_compute_hc_contribution_total", store=True
+        "Contributions", compute="_compute_hc_contribution_total"
     )
     hc_currency_id = fields.Many2one(
         "res.currency",
@@ -67,39 +86,90 @@ class ResPartner(models.Model):
         return ("approved", "posted")
 
     @api.depends("hc_contribution_ids.state", "hc_contribution_ids.amount_total")
-    def _compute_hc_contribution_total(self):
+    def _compute_hc_contribution_total_all(self):
         donors = self.filtered("id")
         totals = {}
         if donors.ids:
             # the stored values first: Odoo then writes only the donors whose
             # totals change (a batch of new drafts changes none), instead of
             # rewriting thousands of partner rows after every import batch
-            donors.mapped("hc_contribution_total")
-            groups = self.env["hc.contribution"]._read_group(
-                [
-                    ("donor_id", "in", donors.ids),
-                    ("state", "in", self._hc_counted_states()),
-                ],
-                ["donor_id"],
-                ["amount_total:sum", "__count"],
-            )
-            totals = {donor.id: (total, count) for donor, total, count in groups}
+            donors.sudo().mapped("hc_contribution_total_all")
+            # sudo: the stored figure counts every unit by definition; it is
+            # readable by managers only (field groups)
+            totals = self.sudo()._hc_read_donor_totals(donors.ids)
         for partner in self:
             total, count = totals.get(partner.id, (0.0, 0))
+            partner.hc_contribution_total_all = total
+            partner.hc_contribution_count_all = count
+
+    def _hc_read_donor_totals(self, donor_ids):
+        """{donor id: (total, count)} of the approved and posted gifts of the
+        given donors that this environment may read."""
+        groups = self.env["hc.contribution"]._read_group(
+            [("donor_id", "in", donor_ids), ("state", "in", self._hc_counted_states())],
+            ["donor_id"],
+            ["amount_total:sum", "__count"],
+        )
+        return {donor.id: (total, count) for donor, total, count in groups}
+
+    def _hc_reader_env(self):
+        """The reader's gifts: every unit the user may use, not only those
+        ticked in the company switcher (the switcher narrows lists, a donor's
+        figure does not change with it)."""
+        if self.env.su:
+            return self.env
+        context = dict(
+            self.env.context, allowed_company_ids=self.env.user.company_ids.ids
+        )
+        return self.env(context=context)
+
+    @api.depends("hc_contribution_ids.state", "hc_contribution_ids.amount_total")
+    @api.depends_context("uid")
+    def _compute_hc_contribution_total(self):
+        donors = self.filtered("id")
+        totals = {}
+        if donors.ids:
+            totals = self.with_env(self._hc_reader_env())._hc_read_donor_totals(
+                donors.ids
+            )
+        for partner in self:
+            total, count = totals.get(partner._origin.id, (0.0, 0))
             partner.hc_contribution_total = total
             partner.hc_contribution_count = count
 
-    @api.depends("hc_contribution_total")
+    def _search_hc_contribution_total(self, operator, value):
+        if operator not in ("=", "!=", "<", "<=", ">", ">="):
+            raise UserError(self.env._("Unsupported search on the donor's total."))
+        value = value or 0.0
+        reader = self.with_env(self._hc_reader_env())
+        groups = reader.env["hc.contribution"]._read_group(
+            [("state", "in", self._hc_counted_states())],
+            ["donor_id"],
+            ["amount_total:sum"],
+        )
+        totals = {donor.id: total for donor, total in groups}
+        compare = {
+            "=": lambda t: t == value,
+            "!=": lambda t: t != value,
+            "<": lambda t: t < value,
+            "<=": lambda t: t <= value,
+            ">": lambda t: t > value,
+            ">=": lambda t: t >= value,
+        }[operator]
+        matching = [donor_id for donor_id, total in totals.items() if compare(total)]
+        if compare(0.0):  # donors without a counted gift have a total of 0
+            return ["!", ("id", "in", [d for d in totals if not compare(totals[d])])]
+        return [("id", "in", matching)]
+
+    @api.depends("hc_contribution_total_all")
     def _compute_hc_recognition_level_id(self):
         levels = self.env["hc.recognition.level"].search([], order="min_amount desc")
         for partner in self:
+            # sudo: the level follows the university-wide total (only the
+            # level, not the figure, is shown to the reader)
+            total = partner.sudo().hc_contribution_total_all
             partner.hc_recognition_level_id = next(
-                (
-                    level
-                    for level in levels
-                    if partner.hc_contribution_total
-                    and partner.hc_contribution_total >= level.min_amount
-                ),
+                (level for level in levels if total and total >= level.min_amount),
                 False,
             )
 
@@ -137,6 +207,8 @@ class ResPartner(models.Model):
         return {
             "hc_contribution_total",
             "hc_contribution_count",
+            "hc_contribution_total_all",
+            "hc_contribution_count_all",
             "hc_recognition_level_id",
         } & set(self._fields)
 

@@ -423,6 +423,74 @@ class TestIntegrity(HealthCharityReportsCase):
         )
         self.assertFalse(reviews)
 
+    def test_donor_totals_scoped_to_reader(self):
+        """A hospital's officer sees what the donor gave to that hospital;
+        the university-wide figure is the office's (managers) only."""
+        donor = self.env["res.partner"].create(
+            {"name": "Scoped Donor", "hc_is_donor": True, "hc_donor_type": "individual"}
+        )
+        gift_a = self._contribution(
+            user=self.officer_a,
+            company=self.hospital_a,
+            lines=[self._line(self.cat_cash, 1, 70_000_000)],
+            donor=donor,
+        )
+        gift_a.with_user(self.officer_a).action_submit()
+        gift_b = self._contribution(
+            user=self.officer_b,
+            company=self.hospital_b,
+            lines=[self._line(self.cat_cash, 1, 30_000_000)],
+            donor=donor,
+        )
+        gift_b.with_user(self.officer_b).action_submit()
+        self.assertEqual((gift_a | gift_b).mapped("state"), ["approved"] * 2)
+        self.env.invalidate_all()
+        as_a = donor.with_user(self.officer_a)
+        self.assertEqual(as_a.hc_contribution_total, 70_000_000)
+        self.assertEqual(as_a.hc_contribution_count, 1)
+        # the company switcher narrows lists, not the donor's figure
+        self.assertEqual(
+            donor.with_user(self.staff)
+            .with_company(self.university)
+            .hc_contribution_total,
+            100_000_000,
+        )
+        self.assertEqual(
+            donor.with_user(self.manager).hc_contribution_total_all, 100_000_000
+        )
+        with self.assertRaises(AccessError):
+            as_a.read(["hc_contribution_total_all"])
+        # searching by the total does not reveal the other hospital's gifts
+        Partner = self.env["res.partner"].with_user(self.officer_a)
+        self.assertFalse(
+            Partner.search(
+                [("id", "=", donor.id), ("hc_contribution_total", ">", 80_000_000)]
+            )
+        )
+        self.assertTrue(
+            Partner.search(
+                [
+                    ("id", "=", donor.id),
+                    ("hc_contribution_total", ">=", 70_000_000),
+                ]
+            )
+        )
+        self.assertTrue(
+            self.env["res.partner"]
+            .with_user(self.staff)
+            .search([("id", "=", donor.id), ("hc_contribution_total", ">", 80_000_000)])
+        )
+        self.assertTrue(
+            Partner.search(
+                [("id", "=", self.donor_company.id), ("hc_contribution_total", "<", 1)]
+            )
+        )
+        # the recognition level follows the university-wide total
+        self.assertEqual(
+            as_a.hc_recognition_level_id,
+            donor.with_user(self.manager).hc_recognition_level_id,
+        )
+
     def test_sanity_at_submission(self):
         zero = self._contribution(lines=[self._line(self.cat_cash, 1, 0)])
         with self.assertRaisesRegex(ValidationError, "zero"):
