@@ -47,7 +47,7 @@ def world(admin, rpc_factory):
     units = [university, hosp_a, hosp_b]
     groups = {
         g: _ref(admin, f"health_charity.group_hc_{g}")
-        for g in ("user", "approver", "finance")
+        for g in ("user", "approver", "finance", "valuation")
     }
 
     def user(login, group, companies, company):
@@ -75,6 +75,7 @@ def world(admin, rpc_factory):
         "officer_b": user("e2e_officer_b", "user", [hosp_b], hosp_b),
         "approver": user("e2e_approver", "approver", units, university),
         "finance": user("e2e_finance", "finance", units, university),
+        "valuer": user("e2e_valuer", "valuation", units, university),
     }
     ctx = {"allowed_company_ids": [university]}
     accounts = {
@@ -199,9 +200,15 @@ def test_gift_lifecycle_submit_approve_post(world):
     )
     assert pending == [gift]
     approver.call("hc.contribution", "validate_tier", [gift])
+    # the ventilator has no reference value: the valuation committee too
     assert staff.call("hc.contribution", "read", [gift], ["state"])[0]["state"] == (
-        "approved"
+        "submitted"
     )
+    world["valuer"].call("hc.contribution", "validate_tier", [gift])
+    rec = staff.call(
+        "hc.contribution", "read", [gift], ["state", "valuation_reviewed"]
+    )[0]
+    assert rec == {"id": gift, "state": "approved", "valuation_reviewed": True}
 
     # only finance posts; the entry is balanced
     with pytest.raises(RpcError) as err:

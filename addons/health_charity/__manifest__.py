@@ -36,6 +36,8 @@
         "views/hc_organization_views.xml",
         "views/res_partner_views.xml",
         "views/hc_contribution_category_views.xml",
+        "views/hc_valuation_reference_views.xml",
+        "views/hc_revaluation_views.xml",
         "views/hc_contribution_line_views.xml",
         "views/hc_contribution_views.xml",
         "views/hc_need_views.xml",

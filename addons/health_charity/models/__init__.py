@@ -11,6 +11,8 @@ from . import res_partner
 from . import hc_contribution_category
 from . import hc_contribution
 from . import hc_contribution_line
+from . import hc_valuation_reference
+from . import hc_revaluation
 from . import hc_need
 from . import hc_project
 from . import hc_recognition_level

@@ -74,6 +74,10 @@ class HcApprovalMixin(models.AbstractModel):
     def _hc_request_approval(self):
         """Request the reviews of records that just entered ``_state_from``;
         approve at once those no tier definition applies to."""
+        # need_validation is a non-stored compute without dependencies: a
+        # value cached before the submission (or before the lines changed)
+        # must not decide whether reviews are requested
+        self.invalidate_recordset(["need_validation"])
         for rec in self:
             with hc_internal():
                 reviews = rec.request_validation()

@@ -114,6 +114,18 @@ class HcContribution(models.Model):
         "account.move", "Reversal Entry", readonly=True, copy=False
     )
     note = fields.Html("Notes")
+    # valuation committee
+    valuation_review_required = fields.Boolean(
+        compute="_compute_valuation_review",
+        help="An in-kind line has no reference value, deviates from it beyond "
+        "the tolerance or is worth more than the committee threshold: the "
+        "valuation committee reviews the gift before approval.",
+    )
+    valuation_review_reason = fields.Text(compute="_compute_valuation_review")
+    valuation_reviewed = fields.Boolean(
+        "Reviewed by the Valuation Committee", readonly=True, copy=False
+    )
+    revaluation_count = fields.Integer(compute="_compute_revaluation_count")
     # inalterability: approved valuations are chained per unit with a hash
     hc_hash = fields.Char("Inalterability Hash", readonly=True, copy=False)
     hc_hash_sequence = fields.Integer(
@@ -131,6 +143,30 @@ class HcContribution(models.Model):
                     in_kind += line.value
             rec.amount_cash, rec.amount_in_kind = cash, in_kind
             rec.amount_total = cash + in_kind
+
+    @api.depends(
+        "line_ids.reference_id",
+        "line_ids.deviation_percent",
+        "line_ids.value",
+        "company_id",
+    )
+    def _compute_valuation_review(self):
+        for rec in self:
+            reasons = []
+            for line in rec.line_ids:
+                why = line._hc_valuation_review_reasons()
+                if why:
+                    reasons.append(f"{line.name}: {', '.join(why)}")
+            rec.valuation_review_required = bool(reasons)
+            rec.valuation_review_reason = "\n".join(reasons)
+
+    def _compute_revaluation_count(self):
+        groups = self.env["hc.revaluation"]._read_group(
+            [("contribution_id", "in", self.ids)], ["contribution_id"], ["__count"]
+        )
+        counts = {gift.id: count for gift, count in groups}
+        for rec in self:
+            rec.revaluation_count = counts.get(rec.id, 0)
 
     def init(self):
         # Donor totals (res.partner._compute_hc_contribution_total_all) read the
@@ -354,6 +390,48 @@ class HcContribution(models.Model):
         for rec in self:
             rec._hc_check_lines_complete()
             rec._hc_check_plausible(today)
+            rec._hc_check_appraisals()
+        self._hc_fill_disclosures()
+
+    def _hc_check_appraisals(self):
+        """In-kind lines above the appraisal threshold need an expert
+        appraisal and its document."""
+        self.ensure_one()
+        threshold = self.company_id.hc_appraisal_threshold
+        if not threshold:
+            return
+        for line in self.line_ids:
+            if line.kind == "cash" or line.value <= threshold:
+                continue
+            if line.valuation_basis != "expert_appraisal" or not line.attachment_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Line %(line)s of %(ref)s is worth %(value)s, above "
+                        "%(threshold)s: set the valuation basis to Expert "
+                        "Appraisal and attach the appraisal document.",
+                        line=line.name,
+                        ref=self.name,
+                        value=formatLang(
+                            self.env, line.value, currency_obj=self.currency_id
+                        ),
+                        threshold=formatLang(
+                            self.env, threshold, currency_obj=self.currency_id
+                        ),
+                    )
+                )
+
+    def _hc_fill_disclosures(self):
+        """The disclosures a clerk left empty, from what the gift says: the
+        technique from the valuation basis or the reference, the valuation
+        date from the gift's date."""
+        for line in self.line_ids.filtered(lambda line: line.kind != "cash"):
+            vals = {}
+            if not line.valuation_technique and line._hc_default_technique():
+                vals["valuation_technique"] = line._hc_default_technique()
+            if not line.valuation_date:
+                vals["valuation_date"] = line.contribution_id.date
+            if vals:
+                line.write(vals)
 
     def _hc_check_lines_complete(self):
         for rec in self:
@@ -575,26 +653,56 @@ class HcContribution(models.Model):
         self._hc_lock_units()
         self._hc_check_lock_date()
         res = super()._hc_on_approved()
+        committee = self.env.ref(
+            "health_charity.tier_definition_hc_contribution_valuation",
+            raise_if_not_found=False,
+        )
+        reviewed = self.filtered(
+            lambda rec: committee
+            and rec.review_ids.filtered(
+                lambda review: review.definition_id == committee
+                and review.status == "approved"
+            )
+        )
+        if reviewed:
+            # sudo: set by the approval itself, whoever approves
+            reviewed.sudo().write({"valuation_reviewed": True})
         self._hc_chain_hash()
         return res
+
+    def action_view_revaluations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "health_charity.hc_revaluation_action"
+        )
+        action["domain"] = [("contribution_id", "=", self.id)]
+        action["context"] = {}
+        return action
 
     # -------------------------------------------------------- inalterability
     def _hc_hash_payload(self):
         """What an approved valuation consists of (override point: add a
         field and the chain covers it from the next approval on)."""
         self.ensure_one()
-        lines = [
-            [
-                line.id,
-                line.category_id.id,
-                line.name or "",
-                repr(line.quantity),
-                repr(line.unit_value),
-                repr(line.value),
-                line.valuation_basis or "",
-            ]
-            for line in self.line_ids.sorted("id")
-        ]
+        history = self.env["hc.revaluation"]._hc_approved_history(self.line_ids)
+        lines, revalued = [], 0.0
+        for line in self.line_ids.sorted("id"):
+            unit_value, value = line._hc_approved_values(history.get(line.id))
+            revalued += line.value - value
+            lines.append(
+                [
+                    line.id,
+                    line.category_id.id,
+                    line.name or "",
+                    repr(line.quantity),
+                    repr(unit_value),
+                    repr(value),
+                    line.valuation_basis or "",
+                ]
+            )
+        # the values as approved: approved re-valuations are chained on
+        # their own (hc.revaluation.hc_hash) and checked against the lines
+        total = self.currency_id.round(self.amount_total - revalued)
         return [
             self.id,
             self.name,
@@ -602,9 +710,30 @@ class HcContribution(models.Model):
             self.currency_id.id,
             str(self.date),
             self.donor_id.id,
-            repr(self.amount_total),
+            repr(total),
             lines,
         ]
+
+    def _hc_revaluations_intact(self):
+        """Each approved re-valuation still hashes to its stored hash, and
+        the line carries the last approved value."""
+        self.ensure_one()
+        history = self.env["hc.revaluation"]._hc_approved_history(self.line_ids)
+        for line in self.line_ids:
+            revaluations = history.get(line.id)
+            if not revaluations:
+                continue
+            if any(rev._hc_compute_hash() != rev.hc_hash for rev in revaluations):
+                return False
+            if line.unit_value != revaluations[-1].new_unit_value:
+                return False
+        return True
+
+    def _hc_original_total(self):
+        """The total as approved, before re-valuations (what the gift's own
+        journal entry carries)."""
+        self.ensure_one()
+        return float(self._hc_hash_payload()[6])
 
     def _hc_compute_hash(self, previous):
         self.ensure_one()
@@ -669,12 +798,17 @@ class HcContribution(models.Model):
                         or not rec.move_id
                         or (
                             rec.currency_id.compare_amounts(
-                                rec.move_id.amount_total, rec.amount_total
+                                rec.move_id.amount_total,
+                                rec._hc_original_total(),
                             )
                             == 0
                         )
                     )
-                    if rec._hc_compute_hash(previous) != rec.hc_hash or not posted_ok:
+                    if (
+                        rec._hc_compute_hash(previous) != rec.hc_hash
+                        or not posted_ok
+                        or not rec._hc_revaluations_intact()
+                    ):
                         return checked, rec.with_env(self.env)
                 previous = rec.hc_hash
         return checked, self.browse()

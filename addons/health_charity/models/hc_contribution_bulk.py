@@ -18,10 +18,10 @@ slower, never wrong.
 
 from collections import defaultdict
 
-from odoo import Command, api, models
+from odoo import Command, api, fields, models
 from odoo.tools import SQL, float_repr, float_round, split_every
 
-from .hc_contribution_line import exact_value
+from .hc_contribution_line import deviation, exact_value
 from .hc_integrity_mixin import hc_is_internal
 
 BULK_INSERT_ROWS = 2000
@@ -66,7 +66,13 @@ class HcContribution(models.Model):
                 "currency_id",
                 "validation_status",
             },
-            "hc.contribution.line": {"value", "company_id"},
+            "hc.contribution.line": {
+                "value",
+                "company_id",
+                "reference_id",
+                "reference_unit_value",
+                "deviation_percent",
+            },
         }
 
     @api.model
@@ -144,6 +150,7 @@ class HcContribution(models.Model):
         line_defaults = self._get_bulk_defaults(Line)
         currencies = self._get_bulk_currencies(headers, header_defaults)
         kinds = self._get_bulk_category_kinds(lines_list)
+        references = self._get_bulk_references(headers, header_defaults)
         now = self.env.cr.now()
         magic = {
             "create_uid": self.env.uid,
@@ -165,6 +172,7 @@ class HcContribution(models.Model):
                 )
                 for line in lines
             ]
+            self._prepare_bulk_valuation(line_values, kinds, references, vals)
             vals.update(self._prepare_bulk_amounts(line_values, kinds))
             vals["currency_id"] = currency.id or None
             vals["validation_status"] = "no"  # no review yet
@@ -204,6 +212,43 @@ class HcContribution(models.Model):
             currency, exact_value(quantity, unit_value, digits)
         )
         return line
+
+    @api.model
+    def _get_bulk_references(self, headers, defaults):
+        """The reference values that may apply to the batch, indexed: one
+        query for the whole batch (``_compute_reference_id`` does the same
+        per recordset)."""
+        Reference = self.env["hc.valuation.reference"]
+        company_ids = {
+            vals.get("company_id", defaults.get("company_id")) for vals in headers
+        }
+        dates = {
+            fields.Date.to_date(vals.get("date", defaults.get("date")))
+            for vals in headers
+        }
+        candidates = Reference._hc_get_candidates(
+            {company_id for company_id in company_ids if company_id},
+            {day for day in dates if day},
+        )
+        return Reference._hc_build_index(candidates)
+
+    @api.model
+    def _prepare_bulk_valuation(self, line_values, kinds, references, header):
+        """The reference, its unit value and the deviation the line computes
+        would store."""
+        Reference = self.env["hc.valuation.reference"]
+        day = fields.Date.to_date(header.get("date"))
+        for line in line_values:
+            reference = Reference
+            if references and kinds.get(line.get("category_id")) not in (None, "cash"):
+                reference = Reference._hc_match(
+                    references, line, day, header.get("company_id")
+                )
+            line["reference_id"] = reference.id or None
+            line["reference_unit_value"] = reference.unit_value or 0.0
+            line["deviation_percent"] = deviation(
+                float(line.get("unit_value") or 0.0), reference.unit_value
+            )
 
     @api.model
     def _get_bulk_defaults(self, model):

@@ -43,6 +43,32 @@ class ResCompany(models.Model):
         help="Gifts dated before this day are refused at submission (the unit "
         "did not exist yet).",
     )
+    # valuation (the committee and its thresholds)
+    hc_valuation_committee = fields.Boolean(
+        "Valuation Committee",
+        default=True,
+        help="In-kind gifts with no reference value, a deviation above the "
+        "tolerance or a value above the committee threshold wait for the "
+        "valuation committee's review before approval.",
+    )
+    hc_valuation_tolerance = fields.Float(
+        "Valuation Tolerance (%)",
+        default=20.0,
+        help="How far (in percent) a unit value may deviate from the reference "
+        "value before the valuation committee reviews it.",
+    )
+    hc_valuation_committee_threshold = fields.Monetary(
+        "Committee Review Above",
+        currency_field="currency_id",
+        help="In-kind lines worth more than this are reviewed by the valuation "
+        "committee (0: no threshold).",
+    )
+    hc_appraisal_threshold = fields.Monetary(
+        "Expert Appraisal Above",
+        currency_field="currency_id",
+        help="In-kind lines worth more than this need an expert appraisal "
+        "(valuation basis and document) to be submitted (0: no threshold).",
+    )
 
     def write(self, vals):
         if "hc_lock_date" in vals and not (self.env.su or hc_is_internal()):

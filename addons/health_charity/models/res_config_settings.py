@@ -19,3 +19,22 @@ class ResConfigSettings(models.TransientModel):
     hc_founding_date = fields.Date(
         related="company_id.hc_founding_date", readonly=False
     )
+    hc_valuation_committee = fields.Boolean(
+        related="company_id.hc_valuation_committee", readonly=False
+    )
+    hc_valuation_tolerance = fields.Float(
+        related="company_id.hc_valuation_tolerance", readonly=False
+    )
+    hc_valuation_committee_threshold = fields.Monetary(
+        related="company_id.hc_valuation_committee_threshold",
+        readonly=False,
+        currency_field="hc_company_currency_id",
+    )
+    hc_appraisal_threshold = fields.Monetary(
+        related="company_id.hc_appraisal_threshold",
+        readonly=False,
+        currency_field="hc_company_currency_id",
+    )
+    hc_company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Unit Currency"
+    )

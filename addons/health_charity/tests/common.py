@@ -39,6 +39,9 @@ class HealthCharityCase(TransactionCase):
             }
         )
         all_units = cls.all_units = cls.university | cls.hospital_a | cls.hospital_b
+        # the valuation committee is tested on its own (test_valuation); the
+        # other tests follow the plain approval rules
+        all_units.hc_valuation_committee = False
 
         def user(login, groups, companies, company):
             return new_test_user(
