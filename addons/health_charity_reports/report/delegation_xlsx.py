@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from odoo.addons.health_charity.tools.jalali import to_jalali_str
+from .hc_report_xlsx_abstract import Column
 
 
 class DelegationXlsx(models.AbstractModel):
@@ -13,66 +13,131 @@ class DelegationXlsx(models.AbstractModel):
     _description = "Delegations and Visits Workbook"
     _inherit = "report.health_charity_reports.abstract_xlsx"
 
+    def _get_columns(self):
+        """Columns of a row ``(delegation, visit or None)``."""
+        jalali = self._jalali()
+
+        def visit(read):
+            return lambda row: read(row[1]) if row[1] else None
+
+        return [
+            Column(
+                "reference",
+                self.env._("Reference"),
+                "text",
+                18,
+                get=lambda r: r[0].name,
+            ),
+            Column(
+                "ngo",
+                self.env._("NGO"),
+                "text",
+                28,
+                get=lambda r: r[0].organization_id.name,
+            ),
+            Column(
+                "service",
+                self.env._("Service"),
+                "text",
+                24,
+                get=lambda r: r[0].service_id.name,
+            ),
+            Column(
+                "unit",
+                self.env._("Unit"),
+                "text",
+                24,
+                get=lambda r: r[0].company_id.name,
+            ),
+            Column(
+                "start",
+                self.env._("Start"),
+                "text",
+                12,
+                get=lambda r: r[0].start_date,
+                convert=jalali,
+            ),
+            Column(
+                "end",
+                self.env._("End"),
+                "text",
+                12,
+                get=lambda r: r[0].end_date,
+                convert=jalali,
+            ),
+            Column(
+                "state",
+                self.env._("Status"),
+                "text",
+                12,
+                get=lambda r: r[0].state,
+                convert=self._labels("hc.service.delegation", "state"),
+            ),
+            Column(
+                "target_population",
+                self.env._("Target Population"),
+                "number",
+                12,
+                get=lambda r: r[0].target_population,
+            ),
+            Column(
+                "average_score",
+                self.env._("Average Score"),
+                "number",
+                10,
+                get=lambda r: r[0].average_score,
+            ),
+            Column(
+                "visit_date",
+                self.env._("Visit Date"),
+                "text",
+                12,
+                get=visit(lambda v: v.date),
+                convert=jalali,
+            ),
+            Column(
+                "inspector",
+                self.env._("Inspector"),
+                "text",
+                20,
+                get=visit(lambda v: v.inspector_id.name),
+            ),
+            Column(
+                "score", self.env._("Score"), "number", 8, get=visit(lambda v: v.score)
+            ),
+            Column(
+                "findings",
+                self.env._("Findings"),
+                "text",
+                40,
+                get=visit(lambda v: v.findings),
+            ),
+            Column(
+                "corrective_action",
+                self.env._("Corrective Action"),
+                "text",
+                40,
+                get=visit(lambda v: v.corrective_action),
+            ),
+            Column(
+                "next_visit",
+                self.env._("Next Visit"),
+                "text",
+                12,
+                get=visit(lambda v: v.next_visit_date),
+                convert=jalali,
+            ),
+        ]
+
+    def _get_rows(self, delegations):
+        for delegation in delegations.sorted(lambda d: (d.start_date, d.id)):
+            for visit in delegation.visit_ids.sorted("date") or [None]:
+                yield delegation, visit
+
     def generate_xlsx_report(self, workbook, data, objs):
         objs.check_access("read")
-        states = self._selection_labels("hc.service.delegation", "state")
         formats = self._get_formats(workbook)
         sheet = self._add_sheet(workbook, self.env._("Delegations"))
-        headers = [
-            (self.env._("Reference"), 18),
-            (self.env._("NGO"), 28),
-            (self.env._("Service"), 24),
-            (self.env._("Unit"), 24),
-            (self.env._("Start"), 12),
-            (self.env._("End"), 12),
-            (self.env._("Status"), 12),
-            (self.env._("Target Population"), 12),
-            (self.env._("Average Score"), 10),
-            (self.env._("Visit Date"), 12),
-            (self.env._("Inspector"), 20),
-            (self.env._("Score"), 8),
-            (self.env._("Findings"), 40),
-            (self.env._("Corrective Action"), 40),
-            (self.env._("Next Visit"), 12),
-        ]
-        for col, (label, width) in enumerate(headers):
-            sheet.set_column(col, col, width)
-            sheet.write_string(0, col, label, formats["header"])
-        row = 0
-        for delegation in objs.sorted(lambda d: (d.start_date, d.id)):
-            head = [
-                delegation.name,
-                delegation.organization_id.name,
-                delegation.service_id.name,
-                delegation.company_id.name,
-                to_jalali_str(delegation.start_date),
-                to_jalali_str(delegation.end_date),
-                states.get(delegation.state),
-            ]
-            for visit in delegation.visit_ids.sorted("date") or [None]:
-                row += 1
-                for col, value in enumerate(head):
-                    self._write_text(sheet, row, col, value, formats["text"])
-                sheet.write_number(
-                    row, 7, delegation.target_population, formats["number"]
-                )
-                sheet.write_number(row, 8, delegation.average_score, formats["number"])
-                if visit:
-                    self._write_text(
-                        sheet, row, 9, to_jalali_str(visit.date), formats["text"]
-                    )
-                    self._write_text(
-                        sheet, row, 10, visit.inspector_id.name, formats["text"]
-                    )
-                    sheet.write_number(row, 11, visit.score, formats["number"])
-                    self._write_text(sheet, row, 12, visit.findings, formats["text"])
-                    self._write_text(
-                        sheet, row, 13, visit.corrective_action, formats["text"]
-                    )
-                    self._write_text(
-                        sheet,
-                        row,
-                        14,
-                        to_jalali_str(visit.next_visit_date),
-                        formats["text"],
-                    )
+        self._write_records_table(
+            sheet, self._get_columns(), self._get_rows(objs), formats
+        )

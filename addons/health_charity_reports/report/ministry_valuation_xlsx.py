@@ -3,16 +3,18 @@
 from collections import defaultdict
 
 from odoo import models
+from odoo.tools import SQL
 
 from odoo.addons.health_charity.tools.jalali import to_jalali_str
 
-from .hc_report_xlsx_abstract import _col_letter
+from .hc_report_xlsx_abstract import Column, _col_letter
 
 
 class MinistryValuationXlsx(models.AbstractModel):
     """The Ministry valuation workbook of one consolidation: summary by
-    category × unit (first sheet), one sheet per unit in the same unified
-    format, and one row per contribution line (last sheet)."""
+    category × unit (first sheet), the valuation disclosures by category and
+    technique, one sheet per unit in the same unified format, and one row
+    per contribution line (last sheet)."""
 
     _name = "report.health_charity_reports.ministry_valuation_xlsx"
     _description = "Ministry Valuation Workbook"
@@ -44,6 +46,7 @@ class MinistryValuationXlsx(models.AbstractModel):
             cells[line.unit_id.id, line.category_id.id] += line.value
             counts[line.unit_id.id, line.category_id.id] += line.count
         self._write_summary(workbook, consolidation, units, categories, cells, formats)
+        self._write_disclosures(workbook, consolidation, formats)
         for unit in units:
             self._write_unit_sheet(
                 workbook, consolidation, unit, categories, cells, counts, formats
@@ -66,6 +69,170 @@ class MinistryValuationXlsx(models.AbstractModel):
             formats,
             progress=progress,
         )
+
+    # ------------------------------------------------------------ disclosures
+    def _get_disclosure_columns(self):
+        """Per category and valuation technique (the first three columns
+        are the grouping keys): how much, how it was valued, what became of
+        it. Shares are of the value, in percent."""
+        value = SQL("l.value")
+
+        def share(condition):
+            return SQL(
+                "100.0 * COALESCE(SUM(l.value) FILTER (WHERE %s), 0)"
+                " / NULLIF(SUM(l.value), 0)",
+                condition,
+            )
+
+        def value_where(condition):
+            return SQL("COALESCE(SUM(l.value) FILTER (WHERE %s), 0)", condition)
+
+        referenced = SQL("l.reference_id IS NOT NULL")
+        reviewed = SQL("c.valuation_reviewed")
+        return [
+            Column(
+                "category",
+                self.env._("Category"),
+                "text",
+                26,
+                SQL("COALESCE(cat.name->>%s, cat.name->>'en_US')", self._lang()),
+            ),
+            Column(
+                "kind",
+                self.env._("Kind"),
+                "text",
+                14,
+                SQL("cat.kind"),
+                convert=self._labels("hc.contribution.category", "kind"),
+            ),
+            Column(
+                "technique",
+                self.env._("Valuation Technique"),
+                "text",
+                22,
+                SQL("l.valuation_technique"),
+                convert=self._labels("hc.contribution.line", "valuation_technique"),
+            ),
+            Column("count", self.env._("Lines"), "number", 10, SQL("COUNT(*)")),
+            Column("value", self.env._("Value"), "number", 20, SQL("SUM(%s)", value)),
+            Column(
+                "value_referenced",
+                self.env._("Value with a Reference"),
+                "number",
+                20,
+                value_where(referenced),
+            ),
+            Column(
+                "share_referenced",
+                self.env._("With a Reference (%)"),
+                "percent",
+                12,
+                share(referenced),
+            ),
+            Column(
+                "value_reviewed",
+                self.env._("Value Reviewed by the Committee"),
+                "number",
+                20,
+                value_where(reviewed),
+            ),
+            Column(
+                "share_reviewed",
+                self.env._("Reviewed by the Committee (%)"),
+                "percent",
+                12,
+                share(reviewed),
+            ),
+            Column(
+                "restricted",
+                self.env._("Restricted by the Donor"),
+                "number",
+                18,
+                value_where(SQL("l.restriction IN ('purpose', 'time')")),
+            ),
+            Column(
+                "used",
+                self.env._("Used or Distributed"),
+                "number",
+                18,
+                value_where(SQL("l.disposition IN ('used', 'distributed')")),
+            ),
+            Column(
+                "sold",
+                self.env._("Sold"),
+                "number",
+                18,
+                value_where(SQL("l.disposition = 'sold'")),
+            ),
+            Column(
+                "in_stock",
+                self.env._("In Stock"),
+                "number",
+                18,
+                value_where(SQL("l.disposition = 'in_stock'")),
+            ),
+        ]
+
+    def _query_disclosures(self, consolidation, columns):
+        self.env["hc.contribution"].flush_model()
+        self.env["hc.contribution.line"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """SELECT %s FROM %s WHERE %s
+                   GROUP BY 1, 2, 3, cat.sequence, cat.id
+                   ORDER BY cat.sequence, cat.id, 3 NULLS FIRST""",
+                SQL(", ").join(column.sql for column in columns),
+                self._get_detail_from(),
+                consolidation._get_candidate_where(),
+            )
+        )
+        return self.env.cr.fetchall()
+
+    def _write_disclosures(self, workbook, consolidation, formats):
+        """Every in-kind rial traced to a technique, a reference or the
+        committee; the totals equal the detail sheet's."""
+        sheet = self._add_sheet(workbook, self.env._("Disclosures"))
+        self._write_header_block(
+            sheet, consolidation, self.env._("Valuation disclosures"), formats
+        )
+        columns = self._get_disclosure_columns()
+        header_row = 5
+        self._write_header_row(sheet, columns, formats, header_row)
+        writers = [self._get_cell_writer(sheet, c.kind, formats) for c in columns]
+        keys = [c.key for c in columns]
+        sums = defaultdict(float)
+        row = header_row
+        for rec in self._query_disclosures(consolidation, columns):
+            row += 1
+            for col, (column, value) in enumerate(zip(columns, rec, strict=True)):
+                if column.convert:
+                    value = column.convert(value)
+                if column.kind == "number":
+                    sums[column.key] += value or 0.0
+                writers[col](row, col, value)
+        sheet.freeze_panes(header_row + 1, 0)
+        total_row = row + 1
+        self._write_text(
+            sheet, total_row, 0, self.env._("Total"), formats["total_label"]
+        )
+        for col, column in enumerate(columns):
+            letter = _col_letter(col)
+            if column.kind == "number":
+                sheet.write_formula(
+                    total_row,
+                    col,
+                    f"=SUM({letter}{header_row + 2}:{letter}{total_row})",
+                    formats["total"],
+                    sums[column.key],
+                )
+        for key, part in (
+            ("share_referenced", "value_referenced"),
+            ("share_reviewed", "value_reviewed"),
+        ):
+            col = keys.index(key)
+            share = 100.0 * sums[part] / sums["value"] if sums["value"] else 0.0
+            sheet.write_number(total_row, col, share, formats["percent"])
+        return sums
 
     def _row_sum_formula(self, row, first_col, last_col):
         return (

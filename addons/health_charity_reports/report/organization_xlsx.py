@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from odoo.addons.health_charity.tools.jalali import to_jalali_str
+from .hc_report_xlsx_abstract import Column
 
 
 class OrganizationXlsx(models.AbstractModel):
@@ -12,53 +12,97 @@ class OrganizationXlsx(models.AbstractModel):
     _description = "Organisations Registry Workbook"
     _inherit = "report.health_charity_reports.abstract_xlsx"
 
-    def _get_columns(self, labels):
+    def _get_columns(self):
+        label, jalali = self._labels, self._jalali()
         return [
-            (self.env._("Name"), 30, lambda o: o.name),
-            (self.env._("Type"), 18, lambda o: labels["org_type"].get(o.org_type)),
-            (self.env._("Registration Number"), 18, lambda o: o.registration_number),
-            (
+            Column("name", self.env._("Name"), "text", 30, get=lambda o: o.name),
+            Column(
+                "org_type",
+                self.env._("Type"),
+                "text",
+                18,
+                get=lambda o: o.org_type,
+                convert=label("hc.organization", "org_type"),
+            ),
+            Column(
+                "registration_number",
+                self.env._("Registration Number"),
+                "text",
+                18,
+                get=lambda o: o.registration_number,
+            ),
+            Column(
+                "registration_date",
                 self.env._("Registration Date"),
+                "text",
                 14,
-                lambda o: to_jalali_str(o.registration_date),
+                get=lambda o: o.registration_date,
+                convert=jalali,
             ),
-            (
+            Column(
+                "license_expiry_date",
                 self.env._("Licence Expiry"),
+                "text",
                 14,
-                lambda o: to_jalali_str(o.license_expiry_date),
+                get=lambda o: o.license_expiry_date,
+                convert=jalali,
             ),
-            (self.env._("Status"), 12, lambda o: labels["state"].get(o.state)),
-            (self.env._("Province"), 18, lambda o: o.state_id.name),
-            (self.env._("City"), 16, lambda o: o.city),
-            (self.env._("NGO House"), 24, lambda o: o.ngo_house_id.name),
-            (self.env._("National Network"), 24, lambda o: o.network_id.name),
-            (
+            Column(
+                "state",
+                self.env._("Status"),
+                "text",
+                12,
+                get=lambda o: o.state,
+                convert=label("hc.organization", "state"),
+            ),
+            Column(
+                "province",
+                self.env._("Province"),
+                "text",
+                18,
+                get=lambda o: o.state_id.name,
+            ),
+            Column("city", self.env._("City"), "text", 16, get=lambda o: o.city),
+            Column(
+                "ngo_house",
+                self.env._("NGO House"),
+                "text",
+                24,
+                get=lambda o: o.ngo_house_id.name,
+            ),
+            Column(
+                "network",
+                self.env._("National Network"),
+                "text",
+                24,
+                get=lambda o: o.network_id.name,
+            ),
+            Column(
+                "activity_areas",
                 self.env._("Activity Areas"),
+                "text",
                 30,
-                lambda o: ", ".join(o.activity_area_ids.mapped("name")),
+                get=lambda o: ", ".join(o.activity_area_ids.mapped("name")),
             ),
-            (
+            Column(
+                "underserved",
                 self.env._("Underserved Region"),
+                "text",
                 10,
-                lambda o: self.env._("Yes") if o.is_underserved else self.env._("No"),
+                get=lambda o: o.is_underserved,
+                convert=self._yes_no(),
             ),
-            (self.env._("Unit"), 24, lambda o: o.company_id.name),
-            (self.env._("Phone"), 16, lambda o: o.phone),
-            (self.env._("Email"), 24, lambda o: o.email),
+            Column(
+                "unit", self.env._("Unit"), "text", 24, get=lambda o: o.company_id.name
+            ),
+            Column("phone", self.env._("Phone"), "text", 16, get=lambda o: o.phone),
+            Column("email", self.env._("Email"), "text", 24, get=lambda o: o.email),
         ]
 
     def generate_xlsx_report(self, workbook, data, objs):
         objs.check_access("read")
-        labels = {
-            "org_type": self._selection_labels("hc.organization", "org_type"),
-            "state": self._selection_labels("hc.organization", "state"),
-        }
         formats = self._get_formats(workbook)
         sheet = self._add_sheet(workbook, self.env._("Organisations"))
-        columns = self._get_columns(labels)
-        for col, (label, width, _getter) in enumerate(columns):
-            sheet.set_column(col, col, width)
-            sheet.write_string(0, col, label, formats["header"])
-        for row, org in enumerate(objs.sorted("name"), start=1):
-            for col, (_label, _width, getter) in enumerate(columns):
-                self._write_text(sheet, row, col, getter(org) or "", formats["text"])
+        self._write_records_table(
+            sheet, self._get_columns(), objs.sorted("name"), formats
+        )

@@ -22,6 +22,9 @@ CONTRACT_HEADERS = [
     "Unit Value",
     "Value",
     "Valuation Basis",
+    "Reference Unit Value",
+    "Deviation (%)",
+    "Valuation Technique",
 ]
 
 
@@ -44,7 +47,9 @@ class TestMinistryWorkbook(HealthCharityReportsCase):
     def test_layout_and_totals(self):
         wb = self._render_xlsx(MINISTRY, self.cons_1404, user=self.finance)
         names = wb.sheetnames
-        self.assertEqual(len(names), 1 + 3 + 1)  # summary, 3 units, detail
+        # summary, disclosures, 3 units, detail
+        self.assertEqual(len(names), 1 + 1 + 3 + 1)
+        self.assertEqual(names[1], "Disclosures")
         self.assertIn(self.hospital_a.name[:31], names)
         header, rows = self._detail(wb)
         for label in CONTRACT_HEADERS:
@@ -60,7 +65,8 @@ class TestMinistryWorkbook(HealthCharityReportsCase):
             self.assertTrue(r[col["Reference"]].startswith("CON/"))
         total_row = [r for r in rows if r[0] == "Total"]
         self.assertEqual(len(total_row), 1)
-        self.assertTrue(total_row[0][col["Value"]].startswith("=SUM("))
+        # SUBTOTAL: the total follows the autofilter
+        self.assertTrue(total_row[0][col["Value"]].startswith("=SUBTOTAL(9,"))
         # the summary's grand total equals the database total
         summary = wb.worksheets[0]
         grand = [
@@ -68,6 +74,68 @@ class TestMinistryWorkbook(HealthCharityReportsCase):
         ]
         self.assertTrue(grand)
         self.assertTrue(str(grand[0][-1]).startswith("=SUM("))
+
+    def _render_values(self, consolidation):
+        import io
+
+        import openpyxl
+
+        content, _ext = (
+            self.env["ir.actions.report"]
+            .with_user(self.finance)
+            .with_context(allowed_company_ids=self.units.ids)
+            ._render_xlsx(MINISTRY, consolidation.ids, data={})
+        )
+        return openpyxl.load_workbook(io.BytesIO(content), data_only=True)
+
+    def test_disclosures_sheet_totals_equal_detail(self):
+        wb = self._render_values(self.cons_1404)
+        rows = list(wb["Disclosures"].iter_rows(values_only=True))
+        header_at = next(i for i, r in enumerate(rows) if r[0] == "Category")
+        header = list(rows[header_at])
+        total = next(r for r in rows if r[0] == "Total")
+        data = [r for r in rows[header_at + 1 :] if r[0] != "Total"]
+        value_col = header.index("Value")
+        detail = list(wb.worksheets[-1].iter_rows(values_only=True))
+        detail_value_col = list(detail[0]).index("Value")
+        self.assertEqual(total[value_col], detail[-1][detail_value_col])
+        self.assertEqual(total[value_col], self.cons_1404.amount_total)
+        self.assertEqual(sum(r[value_col] for r in data), self.cons_1404.amount_total)
+        self.assertEqual(
+            total[header.index("Lines")], self.cons_1404.contribution_line_count
+        )
+        # one row per category and technique, every technique labelled
+        techniques = {r[header.index("Valuation Technique")] for r in data}
+        self.assertTrue(techniques)
+        for key in ("With a Reference (%)", "Reviewed by the Committee (%)"):
+            self.assertIn(key, header)
+            share = total[header.index(key)]
+            self.assertTrue(0 <= share <= 100, (key, share))
+
+    def test_detail_sheet_layout(self):
+        wb = self._render_values(self.cons_1404)
+        detail = wb.worksheets[-1]
+        self.assertEqual(detail.freeze_panes, "A2")
+        self.assertTrue(detail.auto_filter.ref)
+        header = [c.value for c in detail[1]]
+        quantity = detail.cell(row=2, column=header.index("Quantity") + 1)
+        # a whole quantity shows without a trailing "." ("5", not "5.")
+        self.assertEqual(quantity.number_format, "#,##0")
+
+    def test_sheet_names_unique_and_readable(self):
+        from ..report.hc_report_xlsx_abstract import unique_sheet_name
+
+        used = set()
+        long_name = "Imam Khomeini Hospital of Iranshahr: Women's Ward"
+        first = unique_sheet_name(long_name, used)
+        second = unique_sheet_name(long_name, used)
+        self.assertLessEqual(len(first), 31)
+        self.assertLessEqual(len(second), 31)
+        self.assertNotEqual(first, second)
+        self.assertNotIn(":", first)
+        self.assertTrue(first.startswith("Imam Khomeini Hospital of"))
+        self.assertTrue(first.endswith("…"))
+        self.assertEqual(unique_sheet_name("Besat Hospital", used), "Besat Hospital")
 
     def test_cached_formula_values(self):
         """Readers that do not calculate see the computed totals."""
