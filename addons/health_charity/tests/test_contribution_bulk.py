@@ -1,6 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -76,9 +77,10 @@ class TestContributionBulk(HealthCharityCase):
             },
         ]
 
-    def _create(self, min_size):
+    def _create(self, min_size, contribution=None):
         self._set_min_size(min_size)
-        records = self.Contribution.create(self._vals_list())
+        model = self.Contribution if contribution is None else contribution
+        records = model._hc_create_bulk(self._vals_list())
         self.env.flush_all()
         self.env.invalidate_all()
         return records
@@ -100,8 +102,15 @@ class TestContributionBulk(HealthCharityCase):
         self._set_min_size(0)
         self.assertFalse(self.Contribution._can_bulk_create(self._vals_list()))
         self._set_min_size(2)
+        # with the chatter too (the import dialog does not disable tracking)
         tracked = self.Contribution.with_context(tracking_disable=False)
-        self.assertFalse(tracked._can_bulk_create(self._vals_list()))
+        self.assertTrue(tracked._can_bulk_create(self._vals_list()))
+        # a gift recorded for another user subscribes and tells them: ORM path
+        for_other = self._vals_list()
+        for_other[0]["user_id"] = self.approver.id
+        self.assertFalse(self.Contribution._can_bulk_create(for_other))
+        # create() itself never branches: only the named entry point does
+        self.assertEqual(len(self.Contribution.create(self._vals_list()[:2])), 2)
         with_evidence = self._vals_list()
         with_evidence[0]["line_ids"][0][2]["attachment_ids"] = []
         self.assertFalse(self.Contribution._can_bulk_create(with_evidence))
@@ -120,6 +129,99 @@ class TestContributionBulk(HealthCharityCase):
         self.assertEqual(bulk[3].amount_cash, 7_000_000)
         self.assertNotIn("<script>", bulk[1].note)
         self.assertEqual(bulk[3].company_id, self.university)  # the default
+
+    def test_same_chatter_as_the_orm(self):
+        """Nothing a user sees differs: followers and the "created" entry."""
+        tracked = self.Contribution.with_context(tracking_disable=False)
+        orm = self._create(0, tracked)
+        bulk = self._create(2, tracked)
+
+        def chatter(record):
+            return (
+                record.message_partner_ids,
+                [
+                    (m.body, m.message_type, m.subtype_id, m.author_id, m.model)
+                    for m in record.message_ids
+                ],
+            )
+
+        for first, second in zip(orm, bulk, strict=True):
+            self.assertEqual(chatter(second), chatter(first))
+            self.assertEqual(second.message_partner_ids, self.staff.partner_id)
+            self.assertEqual(len(second.message_ids), 1)
+
+    def test_import_dialog_takes_the_bulk_path(self):
+        """base_import's execute_import (what the dialog's Import button
+        calls) reaches the set-based path, chatter included."""
+        self._set_min_size(2)
+        rows = [
+            [
+                "Ali Rezaei",
+                "2025-05-01",
+                "Medical Equipment",
+                f"Item {i}",
+                "2",
+                "1500000",
+            ]
+            for i in range(6)
+        ]
+        csv = "\n".join(
+            [
+                "Donor,Date,Lines/Category,Lines/Description,Lines/Quantity,"
+                "Lines/Unit Value"
+            ]
+            + [",".join(row) for row in rows]
+        )
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(self.staff)
+            .with_context(tracking_disable=False)  # as in the web client
+            .create(
+                {
+                    "res_model": "hc.contribution",
+                    "file": csv.encode(),
+                    "file_type": "text/csv",
+                    "file_name": "gifts.csv",
+                }
+            )
+        )
+        import_fields = [
+            "donor_id",
+            "date",
+            "line_ids/category_id",
+            "line_ids/name",
+            "line_ids/quantity",
+            "line_ids/unit_value",
+        ]
+        options = {
+            "has_headers": True,
+            "separator": ",",
+            "quoting": '"',
+            "date_format": "%Y-%m-%d",
+            "float_thousand_separator": ",",
+            "float_decimal_separator": ".",
+        }
+        calls = []
+        original = type(self.env["hc.contribution"])._bulk_create
+
+        def spy(model, vals_list):
+            calls.append(len(vals_list))
+            return original(model, vals_list)
+
+        with patch.object(type(self.env["hc.contribution"]), "_bulk_create", spy):
+            result = wizard.with_user(self.staff).execute_import(
+                import_fields, [], options
+            )
+        self.assertFalse(
+            [m for m in result["messages"] if m["type"] == "error"], result
+        )
+        self.assertEqual(calls, [6])
+        gifts = self.env["hc.contribution"].browse(result["ids"])
+        self.assertEqual(len(gifts), 6)
+        self.assertEqual(gifts.mapped("amount_total"), [3_000_000.0] * 6)
+        for gift in gifts:
+            self.assertEqual(len(gift.message_ids), 1)
+            self.assertEqual(gift.message_partner_ids, self.staff.partner_id)
 
     def test_references_follow_the_sequence(self):
         orm = self._create(0)
@@ -155,7 +257,7 @@ class TestContributionBulk(HealthCharityCase):
         vals_list[2]["line_ids"] = [self._line(self.cat_food, 0, 10, name="Rice")]
         before = self.env["hc.contribution"].search_count([])
         with self.assertRaisesRegex(ValidationError, "Rice"):
-            self.Contribution.create(vals_list)
+            self.Contribution._hc_create_bulk(vals_list)
         self.assertEqual(self.env["hc.contribution"].search_count([]), before)
 
     def test_other_units_refused(self):
@@ -166,14 +268,14 @@ class TestContributionBulk(HealthCharityCase):
             vals["company_id"] = self.hospital_a.id
         vals_list[1]["company_id"] = self.hospital_b.id
         with self.assertRaises(AccessError):
-            Officer.create(vals_list)
+            Officer._hc_create_bulk(vals_list)
 
     def test_first_status_enforced(self):
         self._set_min_size(2)
         vals_list = self._vals_list()
         vals_list[0]["state"] = "approved"
         with self.assertRaises(AccessError):
-            self.Contribution.create(vals_list)
+            self.Contribution._hc_create_bulk(vals_list)
 
     def test_forged_defaults_ignored(self):
         """A caller's default_<protected> keys do not reach the set-based
@@ -181,7 +283,7 @@ class TestContributionBulk(HealthCharityCase):
         self._set_min_size(2)
         records = self.Contribution.with_context(
             default_state="approved", default_hc_hash="forged", default_move_id=1
-        ).create(self._vals_list())
+        )._hc_create_bulk(self._vals_list())
         self.assertEqual(set(records.mapped("state")), {"draft"})
         self.assertFalse(any(records.mapped("hc_hash")))
         self.assertFalse(records.move_id)
@@ -196,7 +298,7 @@ class TestContributionBulk(HealthCharityCase):
             self.assertRaisesRegex(UserError, "closed period"),
             self.env.cr.savepoint(),
         ):
-            self.Contribution.create(self._vals_list())
+            self.Contribution._hc_create_bulk(self._vals_list())
         self.assertEqual(self.env["hc.contribution"].search_count([]), count)
 
     def test_queries_do_not_grow_with_the_batch(self):
@@ -207,7 +309,7 @@ class TestContributionBulk(HealthCharityCase):
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.cr.sql_log_count
-            self.Contribution.create(vals_list)
+            self.Contribution._hc_create_bulk(vals_list)
             self.env.flush_all()
             return self.cr.sql_log_count - before
 

@@ -378,7 +378,7 @@ class TestValuation(HealthCharityCase):
         self.assertTrue(
             Contribution.with_context(tracking_disable=True)._can_bulk_create(vals)
         )
-        bulk = Contribution.with_context(tracking_disable=True).create(vals)
+        bulk = Contribution.with_context(tracking_disable=True)._hc_create_bulk(vals)
         orm = Contribution.with_context(tracking_disable=False).create(vals)
         fields = ["reference_id", "reference_unit_value", "deviation_percent"]
         self.env.invalidate_all()
