@@ -29,4 +29,5 @@ from . import hc_legal_challenge
 from . import hc_agreement
 from . import res_currency
 from . import hc_contribution_bulk
+from . import base_import_import
 from . import account_move

@@ -670,6 +670,56 @@ class HcContribution(models.Model):
         self._hc_chain_hash()
         return res
 
+    # ---------------------------------------------------------------- import
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Contributions"),
+                "template": "/health_charity/static/xls/"
+                "hc_contribution_import_template.xlsx",
+            }
+        ]
+
+    @api.model
+    def _hc_import_headers(self):
+        """The template's headers (Persian and English) and the fields they
+        fill: one row per line; a gift's own columns are left empty on the
+        rows of its further lines."""
+        return {
+            "خیر (نام یا کد ملی)": "donor_id",
+            "Donor (name or national ID)": "donor_id",
+            "خیر": "donor_id",
+            "کد ملی خیر": "donor_id",
+            "تاریخ": "date",
+            "تاریخ کمک": "date",
+            "Gift Date": "date",
+            "واحد": "company_id",
+            "Unit": "company_id",
+            "از طریق سازمان": "organization_id",
+            "پروژه": "project_id",
+            "برای مناطق کم‌برخوردار": "is_underserved",
+            "یادداشت": "note",
+            "دسته": "line_ids/category_id",
+            "دسته‌بندی": "line_ids/category_id",
+            "Category": "line_ids/category_id",
+            "شرح": "line_ids/name",
+            "شرح کالا": "line_ids/name",
+            "Description": "line_ids/name",
+            "تعداد": "line_ids/quantity",
+            "Quantity": "line_ids/quantity",
+            "ارزش واحد (ریال)": "line_ids/unit_value",
+            "ارزش واحد": "line_ids/unit_value",
+            "Unit Value": "line_ids/unit_value",
+            "Unit Value (IRR)": "line_ids/unit_value",
+            "مبنای ارزش‌گذاری": "line_ids/valuation_basis",
+            "Valuation Basis": "line_ids/valuation_basis",
+            "روش ارزش‌گذاری": "line_ids/valuation_technique",
+            "Valuation Technique": "line_ids/valuation_technique",
+            "محدودیت خیر": "line_ids/restriction",
+            "سرانجام کالا": "line_ids/disposition",
+        }
+
     def action_view_revaluations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

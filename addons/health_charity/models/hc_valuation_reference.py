@@ -5,7 +5,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools.national_id import normalize_digits
+from ..tools.national_id import latin_digits
 from .hc_approval_mixin import hc_transition
 from .hc_integrity_mixin import ALL
 
@@ -14,7 +14,7 @@ def item_key(name):
     """A free item description as the reference lookup compares it: digits
     in Latin, Arabic letters folded to their Persian forms, case and spaces
     ignored (``"  Blanket "`` and ``"blanket"`` are the same item)."""
-    text = normalize_digits(name or "")
+    text = latin_digits(name or "")
     text = text.replace("\u064a", "\u06cc").replace("\u0643", "\u06a9")
     return " ".join(text.casefold().split())
 

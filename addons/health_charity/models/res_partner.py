@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv.expression import OR as expression_or
 
 from ..tools.national_id import is_valid_national_id, normalize_digits
 from .hc_integrity_mixin import hc_is_internal
@@ -111,6 +112,22 @@ class ResPartner(models.Model):
             ["amount_total:sum", "__count"],
         )
         return {donor.id: (total, count) for donor, total, count in groups}
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """A benefactor is also found by national ID (an import's donor
+        column may hold either), by office users only."""
+        domain = super()._search_display_name(operator, value)
+        code = normalize_digits(value) if isinstance(value, str) else None
+        if (
+            code
+            and len(code) == 10
+            and code.isdigit()
+            and operator in ("ilike", "=", "=ilike", "like")
+            and self.env.user.has_group("health_charity.group_hc_user")
+        ):
+            domain = expression_or([domain, [("hc_national_id", "=", code)]])
+        return domain
 
     def _hc_reader_env(self):
         """The reader's gifts: every unit the user may use, not only those

@@ -1,6 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
+from odoo.tools.misc import file_open
 
 from .common import HealthCharityCase
 
@@ -74,3 +75,101 @@ class TestImport(HealthCharityCase):
             sum(Contribution.browse(result["ids"]).mapped("amount_total")),
             500 * 3_000_000,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestImportTemplate(HealthCharityCase):
+    """The contributions template through the import dialog, in Persian:
+    headers mapped by themselves, Jalali dates in either digit set, donors
+    by national ID, Persian category names."""
+
+    def _wizard(self, content, file_type, file_name):
+        return (
+            self.env["base_import.import"]
+            .with_user(self.staff)
+            .with_context(lang="fa_IR", tracking_disable=False)
+            .create(
+                {
+                    "res_model": "hc.contribution",
+                    "file": content,
+                    "file_type": file_type,
+                    "file_name": file_name,
+                }
+            )
+        )
+
+    def test_template_offered(self):
+        templates = self.env["hc.contribution"].get_import_templates()
+        self.assertEqual(len(templates), 1)
+        path = templates[0]["template"]
+        self.assertTrue(path.endswith(".xlsx"))
+        with file_open(path.lstrip("/"), "rb") as template:
+            self.assertTrue(template.read(2) == b"PK")
+
+    def test_template_imports_in_persian(self):
+        if not self.env["res.lang"]._lang_get("fa_IR"):
+            self.skipTest("Persian is not loaded")
+        self.donor.hc_national_id = "0499370899"
+        persian_donor = self.env["res.partner"].create(
+            {"name": "علی رضایی", "hc_is_donor": True, "hc_donor_type": "individual"}
+        )
+        self.env.flush_all()  # saved before the clerk imports (as in real use)
+        with file_open(
+            "health_charity/static/xls/hc_contribution_import_template.xlsx", "rb"
+        ) as template:
+            content = template.read()
+        wizard = self._wizard(
+            content,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "template.xlsx",
+        )
+        options = {"has_headers": True, "date_format": "%Y/%m/%d"}
+        preview = wizard.parse_preview(dict(options))
+        self.assertFalse(preview.get("error"), preview)
+        mapping = [
+            "/".join(preview["matches"][i]) if i in preview["matches"] else False
+            for i in range(len(preview["headers"]))
+        ]
+        self.assertEqual(
+            mapping,
+            [
+                "donor_id",
+                "date",
+                "company_id",
+                "line_ids/category_id",
+                "line_ids/name",
+                "line_ids/quantity",
+                "line_ids/unit_value",
+                "line_ids/valuation_basis",
+                "note",
+            ],
+        )
+        fields = [f or False for f in mapping]
+        # "Test" first: every row checked, nothing written
+        before = self.env["hc.contribution"].search_count([])
+        result = wizard.execute_import(
+            fields, preview["headers"], dict(options), dryrun=True
+        )
+        self.assertFalse(
+            [m for m in result["messages"] if m["type"] == "error"], result
+        )
+        self.assertEqual(self.env["hc.contribution"].search_count([]), before)
+        result = wizard.execute_import(fields, preview["headers"], dict(options))
+        self.assertFalse(
+            [m for m in result["messages"] if m["type"] == "error"], result
+        )
+        gifts = self.env["hc.contribution"].browse(result["ids"]).sorted("id")
+        self.assertEqual(len(gifts), 2)
+        first, second = gifts
+        self.assertEqual(first.donor_id, self.donor)  # by national ID
+        self.assertEqual(str(first.date), "2025-11-27")  # 1404/09/06
+        self.assertEqual(str(second.date), "2025-12-01")  # ۱۴۰۴/۰۹/۱۰
+        self.assertEqual(len(first.line_ids), 2)
+        self.assertEqual(first.amount_total, 2 * 450_000_000 + 50 * 12_000_000)
+        self.assertEqual(
+            first.line_ids.mapped("category_id"), self.cat_medical | self.cat_food
+        )
+        self.assertEqual(second.donor_id, persian_donor)
+        self.assertEqual(second.line_ids.valuation_basis, "cash")
+        # the chatter as for a gift entered by hand
+        self.assertEqual(len(first.message_ids), 1)

@@ -5,6 +5,11 @@
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
+def latin_digits(value):
+    """Persian/Arabic-Indic digits to ASCII, nothing else changed."""
+    return value.translate(_DIGITS) if value else value
+
+
 def normalize_digits(value):
     """Persian/Arabic-Indic digits to ASCII, surrounding blanks and dashes
     removed."""
