@@ -53,11 +53,6 @@ class TestContributionAnalysis(HealthCharityReportsCase):
         )
         self.assertEqual({g[0] for g in groups}, {self.hospital_a})
 
-    def test_dashboard_action_loads(self):
-        action = self.env.ref("health_charity_reports.hc_dashboard_action")
-        view = self.env["board.board"].get_view(action.view_id.id, "form")
-        self.assertIn("board", view["arch"])
-
     def test_group_and_filter_by_jalali_month(self):
         Report = self.env["hc.contribution.report"]
         domain = [("contribution_id", "in", self.gifts.ids)]
