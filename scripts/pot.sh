@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make pot: export the translation templates (i18n/<module>.pot) of both
-# addons from a scratch database, then merge them into i18n/fa.po (msgmerge
+# addons (and the Jalali web client) from a scratch database, then merge them into i18n/fa.po (msgmerge
 # keeps existing translations; new terms arrive untranslated and the i18n
 # test fails until they are translated).
 set -euo pipefail
@@ -11,7 +11,7 @@ LOG_LEVEL=warn ./scripts/odoo_conf.sh "$CONF" >/dev/null
 trap 'dropdb --if-exists "$DB" >/dev/null 2>&1 || true' EXIT
 .venv/bin/odoo -c "$CONF" -d "$DB" -i health_charity,health_charity_reports \
   --stop-after-init --without-demo=all --log-level=warn 2>&1 | grep -v "Running as" || true
-for m in health_charity health_charity_reports; do
+for m in health_charity health_charity_reports health_charity_web_jalali; do
   .venv/bin/odoo -c "$CONF" -d "$DB" --i18n-export="addons/$m/i18n/$m.pot" \
     --modules="$m" --stop-after-init --log-level=warn 2>&1 | grep -v "Running as" || true
   if [ -f "addons/$m/i18n/fa.po" ] && command -v msgmerge >/dev/null; then

@@ -22,7 +22,7 @@ cat <<MSG
   Demo logins (login / password):
     admin / admin                 administrator (all units)
     hc_staff / hc_staff           office staff (university + hospitals)
-    hc_officer / hc_officer       hospital charity officer (Besat hospital only)
+    hc_officer / hc_officer       hospital charity officer (Khatam al-Anbia hospital only)
     hc_approver / hc_approver     approver (review inbox)
     hc_finance / hc_finance       finance (posting, consolidation, exports)
     hc_manager / hc_manager       manager (configuration)

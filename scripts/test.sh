@@ -24,7 +24,8 @@ fi
 
 echo "== addon tests (pytest-odoo)"
 .venv/bin/pytest -p no:cacheprovider --odoo-database="$DB" --odoo-config="$CONF" \
-  --odoo-http --odoo-log-level=warn -q -r fEs addons/health_charity addons/health_charity_reports || rc=1
+  --odoo-http --odoo-log-level=warn -q -r fEs addons/health_charity addons/health_charity_reports \
+  addons/health_charity_web_jalali || rc=1
 
 echo "== end-to-end tests (JSON-RPC/XML-RPC against a running server)"
 HC_TEST_DB=$DB HC_TEST_CONF=$CONF .venv/bin/pytest -p no:cacheprovider -p no:odoo -q -r fEs tests/ || rc=1

@@ -12,7 +12,13 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["mail", "account", "base_import", "base_tier_validation"],
+    "depends": [
+        "mail",
+        "account",
+        "base_import",
+        "base_tier_validation",
+        "health_charity_web_jalali",
+    ],
     "external_dependencies": {"python": ["jdatetime"]},
     "data": [
         "security/health_charity_groups.xml",

@@ -11,7 +11,7 @@
     "maintainers": ["health-charity"],
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["health_charity", "report_xlsx", "board"],
+    "depends": ["health_charity", "report_xlsx", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["jdatetime", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
@@ -24,8 +24,11 @@
         "views/hc_consolidation_views.xml",
         "views/hc_contribution_report_views.xml",
         "views/hc_contribution_views.xml",
-        "views/hc_dashboard_views.xml",
+        "data/hc_dashboard_data.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["health_charity_reports/static/tests/tours/*.js"],
+    },
     "demo": ["demo/hc_consolidation_demo.xml"],
 }

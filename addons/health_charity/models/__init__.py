@@ -1,6 +1,8 @@
 from . import hc_integrity_mixin
 from . import hc_approval_mixin
 from . import hc_status_mixin
+from . import hc_jalali_period_mixin
+from . import hc_jalali_date_mixin
 from . import hc_activity_area
 from . import hc_ngo_network
 from . import hc_ngo_house
@@ -31,3 +33,4 @@ from . import res_currency
 from . import hc_contribution_bulk
 from . import base_import_import
 from . import account_move
+from . import ir_sequence

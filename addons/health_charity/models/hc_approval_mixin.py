@@ -136,6 +136,14 @@ class HcApprovalMixin(models.AbstractModel):
                 rec.reject_tier()
         return True
 
+    def _hc_demo_call_as(self, user_xmlid, method):
+        """Demo data only (private, not callable over RPC): run one of the
+        record's actions (``action_submit``...) as the given demo user, so
+        that the demo's requests carry an office member, not OdooBot."""
+        user = self.env.ref(user_xmlid)
+        getattr(self.with_user(user), method)()
+        return True
+
     def _hc_check_can_review(self):
         for rec in self:
             if rec[rec._state_field] not in rec._state_from:

@@ -27,6 +27,7 @@ class HcContribution(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hc.approval.mixin",
+        "hc.jalali.date.mixin",
     ]
     _order = "date desc, id desc"
     _check_company_auto = True

@@ -25,6 +25,10 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, float_repr, float_round, split_every
 
+from odoo.addons.health_charity_web_jalali.tools.jalali_table import (
+    jalali_period_keys,
+)
+
 from .hc_contribution_line import deviation, exact_value
 from .hc_integrity_mixin import hc_is_internal
 
@@ -165,6 +169,9 @@ class HcContribution(models.Model):
                 "amount_in_kind",
                 "currency_id",
                 "validation_status",
+                "date_jalali_year",
+                "date_jalali_quarter",
+                "date_jalali_month",
             },
             "hc.contribution.line": {
                 "value",
@@ -262,8 +269,10 @@ class HcContribution(models.Model):
         }
 
         header_rows, line_rows = [], []
+        jalali_keys = {}  # one conversion per distinct date of the batch
         for vals, lines in zip(headers, lines_list, strict=True):
             vals = {**header_defaults, **vals}
+            vals.update(self._prepare_bulk_jalali(vals, jalali_keys, converter))
             currency = currencies[vals.get("company_id")]
             line_values = [
                 self._prepare_bulk_line(
@@ -298,6 +307,20 @@ class HcContribution(models.Model):
         )
         records._hc_check_lock_date()  # as the ORM path's create
         return records
+
+    @api.model
+    def _prepare_bulk_jalali(self, vals, memo, converter):
+        """The Jalali period keys ``_compute_date_jalali`` would store."""
+        day = converter.cache(self, "date", vals.get("date"))
+        if day not in memo:
+            memo[day] = dict(
+                zip(
+                    ("date_jalali_year", "date_jalali_quarter", "date_jalali_month"),
+                    jalali_period_keys(day),
+                    strict=True,
+                )
+            )
+        return memo[day]
 
     @api.model
     def _prepare_bulk_line(self, line, company_id, currency, converter):

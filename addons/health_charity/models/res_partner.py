@@ -190,6 +190,21 @@ class ResPartner(models.Model):
                 False,
             )
 
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        # a donor being created: from the Donors menu or a gift's donor field
+        if "lang" in fields_list and self.env.context.get("default_hc_is_donor"):
+            values["lang"] = self._hc_default_donor_lang() or values.get("lang")
+        return values
+
+    @api.model
+    def _hc_default_donor_lang(self):
+        """New donors write and read in Persian when it is installed (the
+        office's certificates and letters follow the partner's language)."""
+        installed = dict(self.env["res.lang"].get_installed())
+        return "fa_IR" if "fa_IR" in installed else False
+
     @api.model_create_multi
     def create(self, vals_list):
         if not (self.env.su or hc_is_internal()):

@@ -15,3 +15,6 @@ from . import test_import
 from . import test_concurrency
 from . import test_contribution_bulk
 from . import test_valuation
+from . import test_jalali_periods
+from . import test_jalali_tour
+from . import test_donor_form

@@ -39,3 +39,22 @@ def jalali_period_bounds(year, quarter=None):
         start = jdatetime.date(year, 1, 1)
         end = jdatetime.date(year + 1, 1, 1)
     return start.togregorian(), end.togregorian() - datetime.timedelta(days=1)
+
+
+def jalali_relative_domain(today, relative):
+    """Domain on the stored Jalali period keys (``hc.jalali.date.mixin``) of
+    a period relative to ``today``: ``this_quarter``, ``last_quarter``,
+    ``this_year`` or ``last_year``."""
+    jd = jdatetime.date.fromgregorian(date=today)
+    year, quarter = jd.year, (jd.month - 1) // 3 + 1
+    if relative == "this_quarter":
+        return [("date_jalali_quarter", "=", f"{year:04d}-Q{quarter}")]
+    if relative == "last_quarter":
+        if quarter == 1:
+            year, quarter = year - 1, 5
+        return [("date_jalali_quarter", "=", f"{year:04d}-Q{quarter - 1}")]
+    if relative == "this_year":
+        return [("date_jalali_year", "=", f"{year:04d}")]
+    if relative == "last_year":
+        return [("date_jalali_year", "=", f"{year - 1:04d}")]
+    raise ValueError(f"unknown Jalali period: {relative!r}")

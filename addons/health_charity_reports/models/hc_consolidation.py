@@ -40,7 +40,14 @@ class HcConsolidation(models.Model):
 
     _name = "hc.consolidation"
     _description = "Contribution Consolidation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hc.approval.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hc.approval.mixin",
+        "hc.jalali.date.mixin",
+    ]
+    # a consolidation falls in the Jalali periods where it starts
+    _hc_jalali_date_field = "date_from"
     _order = "date_from desc, id desc"
     _check_company_auto = True
 

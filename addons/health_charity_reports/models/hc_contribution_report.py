@@ -9,6 +9,7 @@ class HcContributionReport(models.Model):
 
     _name = "hc.contribution.report"
     _description = "Contribution Analysis"
+    _inherit = ["hc.jalali.period.mixin"]
     _auto = False
     _order = "date desc"
     _rec_name = "contribution_id"
@@ -18,6 +19,15 @@ class HcContributionReport(models.Model):
     jalali_year = fields.Integer("Solar Hijri Year", readonly=True, aggregator="max")
     jalali_quarter = fields.Integer(
         "Solar Hijri Quarter", readonly=True, aggregator="max"
+    )
+    # the Jalali period keys of the gift (hc.jalali.date.mixin), labelled
+    # "Q3 1404", "آذر 1404" in group headers
+    date_jalali_year = fields.Char("Jalali Year", readonly=True, jalali_period="year")
+    date_jalali_quarter = fields.Char(
+        "Jalali Quarter", readonly=True, jalali_period="quarter"
+    )
+    date_jalali_month = fields.Char(
+        "Jalali Month", readonly=True, jalali_period="month"
     )
     jalali_period_id = fields.Many2one(
         "hc.jalali.period", "Solar Hijri Quarter Period", readonly=True
@@ -66,6 +76,9 @@ class HcContributionReport(models.Model):
             jp.year AS jalali_year,
             jp.quarter AS jalali_quarter,
             jp.id AS jalali_period_id,
+            c.date_jalali_year AS date_jalali_year,
+            c.date_jalali_quarter AS date_jalali_quarter,
+            c.date_jalali_month AS date_jalali_month,
             c.company_id AS company_id,
             c.currency_id AS currency_id,
             c.donor_id AS donor_id,

@@ -1,5 +1,9 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import HealthCharityReportsCase
@@ -49,7 +53,30 @@ class TestContributionAnalysis(HealthCharityReportsCase):
         )
         self.assertEqual({g[0] for g in groups}, {self.hospital_a})
 
-    def test_dashboard_action_loads(self):
-        action = self.env.ref("health_charity_reports.hc_dashboard_action")
-        view = self.env["board.board"].get_view(action.view_id.id, "form")
-        self.assertIn("board", view["arch"])
+    def test_group_and_filter_by_jalali_month(self):
+        Report = self.env["hc.contribution.report"]
+        domain = [("contribution_id", "in", self.gifts.ids)]
+        groups = Report.web_read_group(
+            domain, ["value:sum"], ["date_jalali_month"], orderby="date_jalali_month"
+        )["groups"]
+        expected = Report._read_group(domain, ["date_jalali_month"], ["value:sum"])
+        self.assertEqual(
+            [group["value"] for group in groups], [value for __, value in expected]
+        )
+        # keys as the gifts store them, labels with the Jalali month names
+        self.assertEqual([key for key, __ in expected][:2], ["1403/12", "1404/01"])
+        self.assertEqual(groups[0]["date_jalali_month"], "Esfand 1403")
+        esfand = Report.search(groups[0]["__domain"])
+        self.assertEqual(set(esfand.mapped("date")), {date(2025, 3, 20)})
+
+    @freeze_time("2025-04-10")  # Farvardin 1404: last quarter is Q4 1403
+    def test_relative_jalali_filters(self):
+        Report = self.env["hc.contribution.report"]
+        domain = [("contribution_id", "in", self.gifts.ids)]
+        last = Report.search(domain + [("date_jalali_relative", "=", "last_quarter")])
+        self.assertEqual(set(last.mapped("date_jalali_quarter")), {"1403-Q4"})
+        this_year = Report.search(domain + [("date_jalali_relative", "=", "this_year")])
+        self.assertEqual(set(this_year.mapped("jalali_year")), {1404})
+        self.assertEqual(
+            len(last) + len(this_year), Report.search_count(domain), "all of 1403-4"
+        )

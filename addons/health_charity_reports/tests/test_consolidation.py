@@ -18,6 +18,19 @@ class TestConsolidation(HealthCharityReportsCase):
         whole = self._consolidation(jalali_quarter="0")
         self.assertEqual(whole.date_to, date(2026, 3, 20))
 
+    def test_jalali_period_keys_from_the_start_date(self):
+        q4 = self._consolidation(jalali_year=1403, jalali_quarter="4")
+        self.assertEqual(q4.date_from, date(2024, 12, 21))
+        self.assertEqual(
+            (q4.date_jalali_year, q4.date_jalali_quarter, q4.date_jalali_month),
+            ("1403", "1403-Q4", "1403/10"),
+        )
+        Consolidation = self.env["hc.consolidation"]
+        groups = Consolidation.web_read_group(
+            [("id", "=", q4.id)], ["id:count"], ["date_jalali_quarter"]
+        )["groups"]
+        self.assertEqual(groups[0]["date_jalali_quarter"], "Q4 1403")
+
     def test_compute_one_line_per_unit_and_category(self):
         cons = self._consolidation()
         cons.action_compute()

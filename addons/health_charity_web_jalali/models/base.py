@@ -8,11 +8,22 @@ from odoo import models
 from odoo.models import READ_GROUP_TIME_GRANULARITY
 from odoo.tools import DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT
 
-from ..tools.jalali_table import format_jalali
+from ..tools.jalali_table import (
+    format_jalali,
+    jalali_month_name,
+    parse_jalali_period_key,
+)
+
+JALALI_PERIODS = ("year", "quarter", "month")
 
 
 class Base(models.AbstractModel):
     _inherit = "base"
+
+    def _valid_field_parameter(self, field, name):
+        # jalali_period="year"|"quarter"|"month": a Char field holding the
+        # keys of jalali_table.jalali_period_keys, labelled in group headers
+        return name == "jalali_period" or super()._valid_field_parameter(field, name)
 
     def _read_group_format_result(self, rows_dict, lazy_groupby):
         """Jalali labels for date groups (list and kanban group headers,
@@ -25,6 +36,7 @@ class Base(models.AbstractModel):
         a Gregorian month is not a Jalali one.
         """
         result = super()._read_group_format_result(rows_dict, lazy_groupby)
+        self._hc_jalali_period_group_labels(rows_dict, lazy_groupby)
         if not self.env.context.get("hc_jalali_calendar"):
             return result
         for groupby in lazy_groupby:
@@ -41,6 +53,31 @@ class Base(models.AbstractModel):
                         field, granularity, bounds
                     )
         return result
+
+    def _hc_jalali_period_group_labels(self, rows_dict, lazy_groupby):
+        """Readable labels ("Azar 1404", "آذر 1404", "Q3 1404") for groups of
+        Jalali period key fields (``jalali_period`` set on a Char field). The
+        web client opens a group with its ``__domain``, built from the key
+        before this, so only the label changes."""
+        lang = self.env.lang
+        for groupby in lazy_groupby:
+            field = self._fields.get(groupby.split(":")[0].split(".")[0])
+            period = getattr(field, "jalali_period", None)
+            if period not in JALALI_PERIODS or groupby != field.name:
+                continue
+            for row in rows_dict:
+                parsed = parse_jalali_period_key(row.get(groupby), period)
+                if not parsed:
+                    continue
+                year, part = parsed
+                if period == "month":
+                    row[groupby] = f"{jalali_month_name(part, lang)} {year}"
+                elif period == "quarter":
+                    row[groupby] = self.env._(
+                        "Q%(quarter)s %(year)s", quarter=part, year=year
+                    )
+                else:
+                    row[groupby] = str(year)
 
     def _hc_jalali_group_label(self, field, granularity, bounds):
         """Jalali label of one date group from its ``__range`` bounds."""

@@ -19,6 +19,20 @@ _JALALI_RE = re.compile(
     r"^\s*(\d{2}|\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$"
 )
 
+LATIN_MONTH_NAMES = (
+    "Farvardin",
+    "Ordibehesht",
+    "Khordad",
+    "Tir",
+    "Mordad",
+    "Shahrivar",
+    "Mehr",
+    "Aban",
+    "Azar",
+    "Dey",
+    "Bahman",
+    "Esfand",
+)
 PERSIAN_MONTH_NAMES = (
     "فروردین",
     "اردیبهشت",
@@ -33,6 +47,13 @@ PERSIAN_MONTH_NAMES = (
     "بهمن",
     "اسفند",
 )
+
+
+_PERIOD_KEY_RE = {
+    "year": re.compile(r"^(\d{4})$"),
+    "quarter": re.compile(r"^(\d{4})-Q([1-4])$"),
+    "month": re.compile(r"^(\d{4})/(\d{2})$"),
+}
 
 
 def to_latin_digits(text):
@@ -78,3 +99,34 @@ def format_jalali(value, sep="/"):
         return ""
     year, month, day = to_jalali(value)
     return f"{year:04d}{sep}{month:02d}{sep}{day:02d}"
+
+
+def jalali_period_keys(value):
+    """Sortable keys of the Jalali year, quarter and month of a Gregorian
+    ``date``: ``("1404", "1404-Q3", "1404/09")``; ``(False,) * 3`` without a
+    date. Stored as they are, they group and sort as the calendar does."""
+    if not value:
+        return False, False, False
+    year, month, __ = to_jalali(value)
+    return (
+        f"{year:04d}",
+        f"{year:04d}-Q{(month - 1) // 3 + 1}",
+        f"{year:04d}/{month:02d}",
+    )
+
+
+def parse_jalali_period_key(key, period):
+    """``(year, quarter_or_month)`` of a key made by :func:`jalali_period_keys`
+    (``(year, None)`` for a year); ``None`` for anything else."""
+    match = _PERIOD_KEY_RE[period].match(key or "")
+    if not match:
+        return None
+    year = int(match.group(1))
+    return (year, None) if period == "year" else (year, int(match.group(2)))
+
+
+def jalali_month_name(month, lang=None):
+    """Name of a Jalali month (1-12): Persian for a Persian language, the
+    usual Latin transliteration otherwise."""
+    names = PERSIAN_MONTH_NAMES if (lang or "").startswith("fa") else LATIN_MONTH_NAMES
+    return names[month - 1]
