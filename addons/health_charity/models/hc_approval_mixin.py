@@ -6,6 +6,7 @@ from psycopg2 import errors as pg_errors
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval
 
 # the internal-call guards live beside the write policy; re-exported here for
 # the modules that decorate their actions with hc_transition
@@ -219,6 +220,19 @@ class HcApprovalMixin(models.AbstractModel):
                 reviewers=names or self.env._("nobody yet (ask a manager)"),
             )
         return res
+
+    @api.model
+    def _hc_action_all_units(self, xmlid):
+        """The window action ``xmlid`` opened on every unit the user may use
+        (the current one first), whatever the company switcher shows: a
+        review inbox never hides work waiting in another hospital."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        companies = self.env.company | self.env.user.company_ids
+        context = action.get("context") or {}
+        if isinstance(context, str):
+            context = safe_eval(context, {"uid": self.env.uid})
+        action["context"] = dict(context, allowed_company_ids=companies.ids)
+        return action
 
     def _hc_reset_reviews(self):
         """Drop the reviews of records going back to draft or cancelled: a
