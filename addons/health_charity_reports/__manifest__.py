@@ -4,7 +4,7 @@
     "name": "Health Charity Reports",
     "summary": "Period consolidation, Ministry valuation workbook, analysis "
     "and benefactor certificates",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Health Charity",
     "website": "https://github.com/health-charity/health-charity",
     "author": "Health Charity Team",
@@ -25,7 +25,8 @@
         "views/hc_contribution_report_views.xml",
         "views/hc_contribution_views.xml",
         "views/hc_dashboard_views.xml",
+        "views/res_company_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/hc_consolidation_demo.xml"],
+    "demo": ["demo/res_company_demo.xml", "demo/hc_consolidation_demo.xml"],
 }
