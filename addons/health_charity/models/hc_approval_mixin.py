@@ -231,7 +231,11 @@ class HcApprovalMixin(models.AbstractModel):
         context = action.get("context") or {}
         if isinstance(context, str):
             context = safe_eval(context, {"uid": self.env.uid})
-        action["context"] = dict(context, allowed_company_ids=companies.ids)
+        # hc_all_units: the web client keeps these companies over the
+        # switcher's for this action (static/src/js/search_model_patch.js)
+        action["context"] = dict(
+            context, allowed_company_ids=companies.ids, hc_all_units=True
+        )
         return action
 
     def _hc_reset_reviews(self):
