@@ -16,3 +16,4 @@ from . import test_concurrency
 from . import test_contribution_bulk
 from . import test_running_cases
 from . import test_gift_entry
+from . import test_inbox
