@@ -6,7 +6,7 @@ database what the tour did on the screen."""
 
 from datetime import date
 
-from odoo import Command, fields
+from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -74,6 +74,12 @@ class TestDayTours(HttpCase):
         cls._setup_accounting()
         cls._setup_gifts()
         cls._setup_cases()
+        # Build Odoo's table of static folders here, in one thread: when the
+        # first tour of a run builds it, the browser's parallel requests parse
+        # the manifests in several server threads at once, which Python
+        # 3.11's parser does not survive ("AST constructor recursion depth
+        # mismatch", a 500 on a static file, a tour that never starts).
+        assert http.root.statics
 
     @classmethod
     def _setup_accounting(cls):
