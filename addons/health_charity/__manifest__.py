@@ -57,14 +57,17 @@
         "views/hc_recognition_level_views.xml",
         "views/hc_recognition_views.xml",
         "views/res_config_settings_views.xml",
+        "views/account_move_views.xml",
         "views/menus.xml",
     ],
     "assets": {
+        "web.assets_backend": ["health_charity/static/src/js/*.js"],
         "web.assets_tests": ["health_charity/static/tests/tours/*.js"],
     },
     "demo": [
         "demo/res_company_demo.xml",
         "demo/hc_accounting_demo.xml",
+        "demo/hc_category_accounts_demo.xml",
         "demo/hc_registry_demo.xml",
         "demo/hc_contribution_demo.xml",
         "demo/hc_case_demo.xml",

@@ -25,10 +25,11 @@
         "views/hc_contribution_report_views.xml",
         "views/hc_contribution_views.xml",
         "data/hc_dashboard_data.xml",
+        "views/res_company_views.xml",
         "views/menus.xml",
     ],
     "assets": {
         "web.assets_tests": ["health_charity_reports/static/tests/tours/*.js"],
     },
-    "demo": ["demo/hc_consolidation_demo.xml"],
+    "demo": ["demo/res_company_demo.xml", "demo/hc_consolidation_demo.xml"],
 }

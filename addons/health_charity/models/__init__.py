@@ -34,3 +34,4 @@ from . import hc_contribution_bulk
 from . import base_import_import
 from . import account_move
 from . import ir_sequence
+from . import ir_http

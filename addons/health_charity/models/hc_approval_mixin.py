@@ -1,14 +1,17 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from lxml import etree
 from psycopg2 import errors as pg_errors
 
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval
 
 # the internal-call guards live beside the write policy; re-exported here for
 # the modules that decorate their actions with hc_transition
 from .hc_integrity_mixin import (  # noqa: F401
+    ALL,
     hc_internal,
     hc_is_internal,
     hc_transition,
@@ -60,6 +63,85 @@ class HcApprovalMixin(models.AbstractModel):
     def unlink(self):
         with hc_internal():
             return super().unlink()
+
+    # ------------------------------------------ what stays editable (forms)
+    @api.model
+    def _hc_policy_fields(self, states):
+        """Fields the write policy lets users change in one of ``states``;
+        a status whose policy is ALL (the draft) adds nothing: before a
+        submission the OCA mixin locks nothing anyway."""
+        policy = self._hc_get_write_policy()
+        names = set()
+        for state in states:
+            allowed = policy.get(state, ())
+            if allowed != ALL:
+                names |= set(allowed)
+        return names - self._hc_get_protected_fields() - self._hc_get_fixed_fields()
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        """While the reviews run, what the policy allows in the review
+        status (a note) stays editable."""
+        return list(
+            set(super()._get_under_validation_exceptions())
+            | self._hc_policy_fields(self._state_from)
+        )
+
+    @api.model
+    def _get_after_validation_exceptions(self):
+        """After approval the approved terms stay locked; the work that
+        follows (visits, milestones, progress, notes), as the write policy
+        declares it per status, does not."""
+        after = [s for s in self._hc_get_write_policy() if s not in self._state_from]
+        return list(
+            set(super()._get_after_validation_exceptions())
+            | self._hc_policy_fields(after)
+        )
+
+    @api.model
+    def _get_all_validation_exceptions(self):
+        return list(
+            set(super()._get_all_validation_exceptions())
+            | set(self._get_under_validation_exceptions())
+            | set(self._get_after_validation_exceptions())
+        )
+
+    @api.model
+    def _hc_policy_readonly_modifier(self, name, under):
+        """The form's readonly modifier of a field the OCA mixin leaves
+        editable: editable in the statuses whose policy allows it, and,
+        unless it is an under-validation exception, not while reviews run."""
+        state_field = self._hc_state_field_name()
+        states = [
+            state
+            for state, allowed in self._hc_get_write_policy().items()
+            if allowed == ALL or name in allowed
+        ]
+        modifier = f"{state_field} not in {states!r}"
+        if name not in under:
+            modifier += " or validation_status in ('waiting', 'pending')"
+        return modifier
+
+    @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        """The OCA mixin makes a form read-only once reviews exist, except
+        the validation exceptions; those follow the write policy per
+        status, so the form offers exactly what the server accepts."""
+        res = super().get_view(view_id=view_id, view_type=view_type, **options)
+        if view_type != "form" or self._tier_validation_manual_config:
+            return res
+        doc = etree.fromstring(res["arch"])
+        under = set(self._get_under_validation_exceptions())
+        governed = self._hc_policy_fields(self._hc_get_write_policy())
+        for node in doc.xpath("//field[@name][not(ancestor::field)]"):
+            name = node.get("name")
+            if name not in governed:
+                continue
+            modifier = self._hc_policy_readonly_modifier(name, under)
+            old = node.get("readonly")
+            node.set("readonly", f"({old}) or ({modifier})" if old else modifier)
+        res["arch"] = etree.tostring(doc, encoding="unicode")
+        return res
 
     @api.model
     def _hc_approval_model_names(self):
@@ -118,6 +200,47 @@ class HcApprovalMixin(models.AbstractModel):
         """Override point: what rejection does (default: move the state)."""
         # sudo: as in _hc_on_approved, the review grants the right
         self.sudo()._hc_set_state(self._hc_state_rejected)
+
+    def _compute_next_review(self):
+        """The banner of a record under review names who must approve it
+        (the reviewers of the pending tier), not only the rule."""
+        res = super()._compute_next_review()
+        for rec in self:
+            # the open reviews of the lowest sequence: the current turn (the
+            # OCA mixin moves them from "waiting" to "pending" lazily)
+            open_reviews = rec.review_ids.filtered(
+                lambda r: r.status in ("waiting", "pending")
+            )
+            if not open_reviews:
+                continue
+            turn = min(open_reviews.mapped("sequence"))
+            review = open_reviews.filtered(lambda r, t=turn: r.sequence == t)
+            # sudo: the names of the reviewers are shown to whoever reads the
+            # record; users of another unit may not read each other
+            names = ", ".join(sorted(review.sudo().reviewer_ids.mapped("name")))
+            rec.next_review = self.env._(
+                "Next: %(rule)s, to be approved by %(reviewers)s",
+                rule=", ".join(n for n in review.mapped("name") if n),
+                reviewers=names or self.env._("nobody yet (ask a manager)"),
+            )
+        return res
+
+    @api.model
+    def _hc_action_all_units(self, xmlid):
+        """The window action ``xmlid`` opened on every unit the user may use
+        (the current one first), whatever the company switcher shows: a
+        review inbox never hides work waiting in another hospital."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        companies = self.env.company | self.env.user.company_ids
+        context = action.get("context") or {}
+        if isinstance(context, str):
+            context = safe_eval(context, {"uid": self.env.uid})
+        # hc_all_units: the web client keeps these companies over the
+        # switcher's for this action (static/src/js/search_model_patch.js)
+        action["context"] = dict(
+            context, allowed_company_ids=companies.ids, hc_all_units=True
+        )
+        return action
 
     def _hc_reset_reviews(self):
         """Drop the reviews of records going back to draft or cancelled: a

@@ -76,3 +76,14 @@ class HcContributionCategory(models.Model):
             elif category.kind == "construction":
                 category.account_id = construction_account_id
         return True
+
+    @api.model
+    def _hc_demo_set_category_accounts(self, company_id, accounts_by_code):
+        """Demo data only: the debit account of each shipped category (by
+        code) in the given company."""
+        categories = self.with_company(company_id).search(
+            [("code", "in", list(accounts_by_code))]
+        )
+        for category in categories:
+            category.account_id = accounts_by_code[category.code]
+        return True

@@ -1,7 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .hc_integrity_mixin import ALL
 
@@ -22,7 +22,10 @@ class HcDelegationVisit(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        check_company=True,
+        # not check_company: a new visit has no unit yet (it comes from the
+        # delegation), which would filter the choice down to nothing
+        domain="[('company_id', 'in', allowed_company_ids), "
+        "('state', 'in', ('approved', 'active', 'suspended'))]",
     )
     company_id = fields.Many2one(
         related="delegation_id.company_id", store=True, index=True
@@ -54,7 +57,25 @@ class HcDelegationVisit(models.Model):
         """What users may change in each status (see hc.integrity.mixin)."""
         # visits, findings and corrective actions are the daily work on an
         # approved or active delegation
-        return {"approved": ALL, "active": ALL, "suspended": ALL}
+        return dict.fromkeys(self._hc_get_visit_states(), ALL)
+
+    @api.model
+    def _hc_get_visit_states(self):
+        """Statuses of a delegation in which visits are recorded: once it is
+        approved and until it is closed."""
+        return ("approved", "active", "suspended")
+
+    def _check_delegation_open(self):
+        states = self._hc_get_visit_states()
+        for visit in self:
+            if visit.delegation_id.state not in states:
+                raise UserError(
+                    self.env._(
+                        "Supervision visits are recorded on approved, active "
+                        "or suspended delegations; %(ref)s is not one.",
+                        ref=visit.delegation_id.display_name,
+                    )
+                )
 
     @api.depends("score", "company_id.hc_visit_score_threshold")
     def _compute_is_low_score(self):
@@ -84,6 +105,7 @@ class HcDelegationVisit(models.Model):
         for vals in vals_list:
             self._check_score_vals(vals)
         visits = super().create(vals_list)
+        visits._check_delegation_open()
         for visit in visits.filtered("is_low_score"):
             visit.delegation_id._schedule_review_activity(visit)
         return visits

@@ -62,7 +62,23 @@ class HcProject(models.Model):
         store=True,
         help="Value of the linked approved and posted contributions.",
     )
-    progress = fields.Float(tracking=True, help="Physical progress, in percent.")
+    progress_mode = fields.Selection(
+        [("milestones", "From Milestones"), ("manual", "Entered")],
+        "Progress Measured",
+        default="milestones",
+        required=True,
+        tracking=True,
+        help="From milestones: the weighted share of the milestones done "
+        "(a project without milestones keeps the entered value). Entered: "
+        "typed by the responsible.",
+    )
+    progress = fields.Float(
+        compute="_compute_progress",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Physical progress, in percent.",
+    )
     state_id = fields.Many2one(
         "res.country.state", "Province", domain="[('country_id.code', '=', 'IR')]"
     )
@@ -82,6 +98,9 @@ class HcProject(models.Model):
     date_end = fields.Date("Planned End", tracking=True)
     handover_date = fields.Date(readonly=True, tracking=True, copy=False)
     milestone_ids = fields.One2many("hc.project.milestone", "project_id", "Milestones")
+    milestone_summary = fields.Char(
+        "Milestones Done", compute="_compute_milestone_summary"
+    )
     analytic_account_id = fields.Many2one(
         "account.analytic.account",
         readonly=True,
@@ -130,6 +149,7 @@ class HcProject(models.Model):
         work = {
             "milestone_ids",
             "progress",
+            "progress_mode",
             "user_id",
             "partner_ids",
             "description",
@@ -147,6 +167,31 @@ class HcProject(models.Model):
             "cancelled": {"description"},
             "rejected": {"description"},
         }
+
+    @api.depends("progress_mode", "milestone_ids.is_done", "milestone_ids.weight")
+    def _compute_progress(self):
+        for project in self:
+            milestones = project.milestone_ids
+            total = sum(milestones.mapped("weight"))
+            if (
+                project.progress_mode != "milestones"
+                or total <= 0
+                or project.state in ("completed", "handed_over")
+            ):
+                project.progress = project.progress or 0.0  # entered: kept
+                continue
+            done = sum(milestones.filtered("is_done").mapped("weight"))
+            project.progress = round(100.0 * done / total, 2)
+
+    @api.depends("milestone_ids.is_done")
+    def _compute_milestone_summary(self):
+        for project in self:
+            milestones = project.milestone_ids
+            project.milestone_summary = self.env._(
+                "%(done)s of %(total)s",
+                done=len(milestones.filtered("is_done")),
+                total=len(milestones),
+            )
 
     @api.depends("received_amount", "estimated_cost")
     def _compute_funding_percent(self):

@@ -25,10 +25,34 @@ class HcProjectMilestone(models.Model):
     deadline = fields.Date()
     weight = fields.Float(default=1.0, help="Share of the project's progress.")
     is_done = fields.Boolean("Done")
-    done_date = fields.Date()
+    done_date = fields.Date(
+        compute="_compute_done_date",
+        store=True,
+        readonly=False,
+        help="Set to today when the milestone is ticked; may be corrected.",
+    )
     note = fields.Text()
+
+    _sql_constraints = [
+        (
+            "weight_not_negative",
+            "CHECK(weight >= 0)",
+            "The weight of a milestone cannot be negative.",
+        ),
+    ]
 
     @api.model
     def _hc_get_write_policy(self):
-        """What users may change in each status (see hc.integrity.mixin)."""
+        """What users may change in each status (see hc.integrity.mixin):
+        milestones are planned with the project and ticked while it runs;
+        a completed project's milestones are its record."""
         return {"proposed": ALL, "approved": ALL, "in_progress": ALL}
+
+    @api.depends("is_done")
+    def _compute_done_date(self):
+        today = fields.Date.context_today(self)
+        for milestone in self:
+            if not milestone.is_done:
+                milestone.done_date = False
+            else:
+                milestone.done_date = milestone.done_date or today

@@ -21,6 +21,8 @@ class HcServiceDelegation(models.Model):
     ]
     _order = "start_date desc, id desc"
     _check_company_auto = True
+    # a visit's delegation is found by its reference, its NGO or its service
+    _rec_names_search = ["name", "organization_id.name", "service_id.name"]
 
     _state_from = ["submitted"]
     _state_to = ["approved", "active"]

@@ -18,3 +18,6 @@ from . import test_valuation
 from . import test_jalali_periods
 from . import test_jalali_tour
 from . import test_donor_form
+from . import test_running_cases
+from . import test_gift_entry
+from . import test_inbox

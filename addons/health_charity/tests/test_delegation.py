@@ -122,8 +122,15 @@ class TestDelegation(HealthCharityCase):
         second.action_activate()
         self.assertEqual(second.state, "active")
 
+    def _active_delegation(self, **vals):
+        rec = self._delegation(**vals)
+        rec.action_submit()
+        rec.with_user(self.approver).validate_tier()
+        rec.action_activate()
+        return rec
+
     def test_visits_scores_and_low_score_activity(self):
-        rec = self._delegation()
+        rec = self._active_delegation()
         Visit = self.env["hc.delegation.visit"].with_user(self.staff)
         Visit.create(
             {

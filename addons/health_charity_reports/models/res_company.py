@@ -1,12 +1,20 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import fields, models
 
 from odoo.addons.health_charity.models.hc_integrity_mixin import hc_internal
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    hc_certificate_name = fields.Char(
+        "Name on Certificates",
+        translate=True,
+        help="The unit's name as printed on appreciation certificates, in "
+        "each language (e.g. its Persian name on the Persian print). Empty: "
+        "the company name.",
+    )
 
     def _hc_update_lock_date(self):
         """The lock date of a unit is the end of the last period of a
@@ -25,3 +33,10 @@ class ResCompany(models.Model):
                     # sudo: units are written by administrators only; the lock
                     # date is the consolidation's, not the user's
                     company.sudo().hc_lock_date = last.date_to or False
+
+    def _hc_demo_set_certificate_name(self, names_by_lang):
+        """Demo data only: the name printed on certificates, per language
+        (English first: it is the source value)."""
+        for lang in sorted(names_by_lang, key=lambda code: code != "en_US"):
+            self.with_context(lang=lang).hc_certificate_name = names_by_lang[lang]
+        return True

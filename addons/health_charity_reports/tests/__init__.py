@@ -9,3 +9,5 @@ from . import test_security_reports
 from . import test_concurrency
 from . import test_integrity
 from . import test_dashboard
+from . import test_certificate_layout
+from . import test_day_tours

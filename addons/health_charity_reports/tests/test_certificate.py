@@ -35,8 +35,10 @@ class TestCertificate(HealthCharityReportsCase):
         )
 
     def test_html_content_rtl_jalali_escaped(self):
-        html, _type = self.env["ir.actions.report"]._render_qweb_html(
-            CERTIFICATE, self.recognitions.ids
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_context(lang="fa_IR")
+            ._render_qweb_html(CERTIFICATE, self.recognitions.ids)
         )
         html = html.decode()
         self.assertIn('dir="rtl"', html)

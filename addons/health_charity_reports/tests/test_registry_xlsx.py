@@ -41,6 +41,10 @@ class TestRegistryExports(HealthCharityReportsCase):
                 "company_id": self.university.id,
             }
         )
+        # visits are recorded once the delegation is approved
+        delegation.action_submit()
+        delegation.with_user(self.approver).validate_tier()
+        delegation.action_activate()
         for day, score in (("2026-02-01", 70), ("2026-03-01", 40)):
             self.env["hc.delegation.visit"].create(
                 {"delegation_id": delegation.id, "date": day, "score": score}
