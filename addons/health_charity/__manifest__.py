@@ -4,7 +4,7 @@
     "name": "Health Charity",
     "summary": "NGOs, charities, benefactors, valued gifts, approvals and "
     "service delegation for a university of medical sciences",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Health Charity",
     "website": "https://github.com/health-charity/health-charity",
     "author": "Health Charity Team",
@@ -12,7 +12,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["mail", "account", "base_tier_validation"],
+    "depends": ["mail", "account", "portal", "base_tier_validation"],
     "external_dependencies": {"python": ["jdatetime"]},
     "data": [
         "security/health_charity_groups.xml",
@@ -30,6 +30,9 @@
         "data/hc_legal_challenge_category_data.xml",
         "data/hc_activity_area_data.xml",
         "data/hc_health_service_data.xml",
+        "report/hc_contribution_receipt.xml",
+        "report/res_partner_statement.xml",
+        "data/mail_template_data.xml",
         "views/hc_activity_area_views.xml",
         "views/hc_ngo_network_views.xml",
         "views/hc_ngo_house_views.xml",
@@ -50,6 +53,8 @@
         "views/hc_recognition_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        "views/hc_verify_templates.xml",
+        "wizard/hc_donor_statement_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["health_charity/static/tests/tours/*.js"],

@@ -14,3 +14,5 @@ from . import test_properties
 from . import test_import
 from . import test_concurrency
 from . import test_contribution_bulk
+from . import test_receipts
+from . import test_verify_http
