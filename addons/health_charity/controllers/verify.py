@@ -20,6 +20,7 @@ class HcVerifyController(http.Controller):
         type="http",
         auth="public",
         methods=["GET"],
+        website=True,
         sitemap=False,
     )
     def hc_verify(self, code, **kwargs):

@@ -28,3 +28,4 @@ from . import hc_agreement
 from . import res_currency
 from . import hc_contribution_bulk
 from . import account_move
+from . import hc_pledge

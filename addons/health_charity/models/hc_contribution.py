@@ -115,7 +115,8 @@ class HcContribution(models.Model):
     reversal_move_id = fields.Many2one(
         "account.move", "Reversal Entry", readonly=True, copy=False
     )
-    note = fields.Html("Notes")
+    # internal: never shown to the benefactor (portal)
+    note = fields.Html("Notes", groups="health_charity.group_hc_user")
     # inalterability: approved valuations are chained per unit with a hash
     hc_hash = fields.Char("Inalterability Hash", readonly=True, copy=False)
     hc_hash_sequence = fields.Integer(

@@ -80,3 +80,9 @@ class HcRecognition(models.Model):
             "amount": self.total_at_date,
             "currency": self.currency_id,
         }
+
+    @api.model
+    def _hc_certificate_report_ref(self):
+        """Override point: the certificate report (the reports addon prints
+        it), False while none is installed."""
+        return False

@@ -16,3 +16,7 @@ class HcRecognition(models.Model):
     def _compute_jalali_date(self):
         for rec in self:
             rec.jalali_date = to_jalali_str(rec.date)
+
+    @api.model
+    def _hc_certificate_report_ref(self):
+        return "health_charity_reports.hc_recognition_report_certificate"
