@@ -53,9 +53,11 @@
         "views/hc_recognition_views.xml",
         "views/res_config_settings_views.xml",
         "views/hc_pledge_views.xml",
+        "views/hc_organization_change_views.xml",
         "views/menus.xml",
         "views/hc_verify_templates.xml",
         "views/hc_portal_templates.xml",
+        "views/hc_ngo_portal_templates.xml",
         "wizard/hc_donor_statement_views.xml",
     ],
     "assets": {

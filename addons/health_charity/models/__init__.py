@@ -29,3 +29,4 @@ from . import res_currency
 from . import hc_contribution_bulk
 from . import account_move
 from . import hc_pledge
+from . import hc_organization_change

@@ -17,3 +17,4 @@ from . import test_contribution_bulk
 from . import test_receipts
 from . import test_verify_http
 from . import test_portal_benefactor
+from . import test_portal_ngo
