@@ -18,3 +18,4 @@ from . import test_receipts
 from . import test_verify_http
 from . import test_portal_benefactor
 from . import test_portal_ngo
+from . import test_portal_tours
