@@ -68,6 +68,31 @@ class HcNgoPortal(http.Controller):
         return org
 
     @staticmethod
+    def _hc_org_documents(org):
+        """The organisation's documents the NGO may see: those attached to
+        it, except what staff attached to internal notes of its chatter."""
+        # org is sudo (see _hc_my_organization): bound to that organisation
+        internal = (
+            org.env["mail.message"]
+            .search(
+                [
+                    ("model", "=", org._name),
+                    ("res_id", "=", org.id),
+                    "|",
+                    ("is_internal", "=", True),
+                    ("subtype_id.internal", "=", True),
+                ]
+            )
+            .attachment_ids
+        )
+        return (
+            org.env["ir.attachment"].search(
+                [("res_model", "=", org._name), ("res_id", "=", org.id)]
+            )
+            - internal
+        )
+
+    @staticmethod
     def _hc_uploaded_files():
         files = []
         for upload in request.httprequest.files.getlist("documents")[:MAX_FILES]:
@@ -102,9 +127,7 @@ class HcNgoPortal(http.Controller):
             )
             values.update(
                 {
-                    "documents": org.env["ir.attachment"].search(
-                        [("res_model", "=", org._name), ("res_id", "=", org.id)]
-                    ),
+                    "documents": self._hc_org_documents(org),
                     "delegations": delegations,
                     "programs": org.env["hc.program"].search(
                         [("organization_ids", "in", org.ids)]
@@ -124,18 +147,8 @@ class HcNgoPortal(http.Controller):
     )
     def hc_my_document(self, attachment_id, **kwargs):
         org = self._hc_organization_or_404()
-        # sudo: only a document attached to the visitor's organisation
-        attachment = (
-            request.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("id", "=", attachment_id),
-                    ("res_model", "=", org._name),
-                    ("res_id", "=", org.id),
-                ],
-                limit=1,
-            )
+        attachment = self._hc_org_documents(org).filtered(
+            lambda a: a.id == attachment_id
         )
         if not attachment:
             raise NotFound()

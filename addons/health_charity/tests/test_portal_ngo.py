@@ -144,6 +144,23 @@ class TestNgoPortal(HealthCharityCase, HttpCase):
             self.url_open("/my/organization/document/%s" % self.doc_b.id).status_code,
             404,
         )
+        # what staff attach to an internal note of the organisation stays in
+        # the office
+        memo = self.env["ir.attachment"].create(
+            {
+                "name": "internal-memo.txt",
+                "raw": b"staff only",
+                "res_model": "hc.organization",
+                "res_id": self.ngo_a.id,
+            }
+        )
+        self.ngo_a.message_post(
+            body="Our assessment", attachment_ids=memo.ids, subtype_xmlid="mail.mt_note"
+        )
+        self.assertNotIn("internal-memo.txt", self.url_open("/my/organization").text)
+        self.assertEqual(
+            self.url_open("/my/organization/document/%s" % memo.id).status_code, 404
+        )
         csrf = self._csrf()
         response = self.url_open(
             "/my/organization/visit/%s/answer" % self.visit_b.id,

@@ -160,6 +160,9 @@ class TestReceipts(HealthCharityCase):
         ).filtered(lambda m: self.donor in m.partner_ids)
         self.assertEqual(len(messages), 1)
         self.assertIn(self.gift.name, messages.subject)
+        self.assertIn(
+            "/health-charity/verify/%s" % self.gift.verification_code, messages.body
+        )
         self.assertEqual(len(messages.attachment_ids), 1)
         # the rendered receipt (HTML in test mode, where Odoo skips
         # wkhtmltopdf unless forced; test_receipt_pdf_renders_text draws it)
