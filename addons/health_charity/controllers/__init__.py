@@ -1,3 +1,3 @@
 from . import verify
-from . import portal
 from . import ngo_portal
+from . import portal

@@ -20,6 +20,7 @@ from odoo.tools import float_round
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..tools.jalali import to_jalali_str
+from .ngo_portal import HcNgoPortal
 
 GIFT_STATES = ("submitted", "approved", "posted", "cancelled")
 
@@ -82,6 +83,8 @@ class HcBenefactorPortal(CustomerPortal):
                 if partner
                 else 0
             )
+        if "hc_organization_count" in counters:
+            values["hc_organization_count"] = len(HcNgoPortal._hc_my_organization())
         return values
 
     # -------------------------------------------------------------- gifts

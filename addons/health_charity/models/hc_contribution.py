@@ -530,6 +530,29 @@ class HcContribution(models.Model):
                 partner_ids=rec.donor_id.ids,
             )
 
+    def action_send_receipt(self):
+        """Open the email composer with the receipt (to send it again, or to
+        another address)."""
+        self.ensure_one()
+        if self.state != "posted":
+            raise UserError(
+                self.env._("Only posted contributions have a receipt: %s", self.name)
+            )
+        template = self.env.ref("health_charity.hc_contribution_mail_template_receipt")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+            },
+        }
+
     def _hc_verification_url(self):
         self.ensure_one()
         return "%s/health-charity/verify/%s" % (

@@ -135,6 +135,13 @@ class TestNgoPortal(HealthCharityCase, HttpCase):
         ):
             self.assertNotIn(other, page)
 
+    def test_home_counters(self):
+        self.authenticate("hc_t_ngo_a", "hc_t_ngo_a")
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["hc_organization_count", "hc_gift_count"]}
+        )
+        self.assertEqual(counters, {"hc_organization_count": 1, "hc_gift_count": 0})
+
     def test_other_ngo_records_by_id_are_not_found(self):
         self.authenticate("hc_t_ngo_a", "hc_t_ngo_a")
         own = self.url_open("/my/organization/document/%s" % self.doc_a.id)

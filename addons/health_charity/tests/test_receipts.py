@@ -182,6 +182,20 @@ class TestReceipts(HealthCharityCase):
             self.env.ref(RECEIPT), template.report_template_ids
         )  # editable by the office, and the receipt rides along
 
+    def test_send_receipt_again(self):
+        action = self.gift.with_user(self.finance).action_send_receipt()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        composer = (
+            self.env["mail.compose.message"]
+            .with_user(self.finance)
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.assertIn(self.gift.name, composer.subject)
+        self.assertEqual(composer.partner_ids, self.donor)
+        with self.assertRaises(UserError):
+            self._contribution().action_send_receipt()
+
     def test_annual_statement(self):
         wizard = (
             self.env["hc.donor.statement"]
