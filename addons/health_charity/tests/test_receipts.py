@@ -3,6 +3,9 @@
 import importlib.util
 import io
 import re
+import shutil
+import subprocess
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -143,6 +146,48 @@ class TestReceipts(HealthCharityCase):
         # order: normalised and read back, the total in words is there
         persian = unicodedata.normalize("NFKC", text)[::-1]
         self.assertIn("یک میلیون و دویست و پنجاه هزار", re.sub(r"\s+", " ", persian))
+
+    def test_receipt_pdf_layout_right_to_left(self):
+        """Word boxes of the page (poppler's pdftotext): the Persian text
+        sits on the right, as a right-to-left page lays it out."""
+        if not shutil.which("pdftotext"):
+            self.skipTest("poppler-utils (pdftotext) is not installed")
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(RECEIPT, self.gift.ids)
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "receipt.pdf"
+            path.write_bytes(pdf)
+            html = subprocess.run(
+                ["pdftotext", "-bbox", str(path), "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        page = re.search(r'<page width="([\d.]+)"', html)
+        width = float(page.group(1))
+        words = [
+            (unicodedata.normalize("NFKC", word), float(x_min), float(x_max))
+            for x_min, x_max, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
+                r'yMax="[\d.]+">([^<]*)</word>',
+                html,
+            )
+        ]
+        persian = [
+            (x_min + x_max) / 2
+            for word, x_min, x_max in words
+            if word and all("\u0600" <= char <= "\u06ff" for char in word)
+        ]
+        # Persian is drawn (glyphs, not empty boxes) and laid out from the
+        # right: most of it on the right half, up to the right margin
+        self.assertGreater(len(persian), 100)
+        self.assertGreater(sum(persian) / len(persian), width / 2)
+        self.assertGreater(max(persian), width * 0.85)
+        reference = next(w for w in words if w[0] == self.gift.name)
+        self.assertGreater(reference[1], width / 2)
 
     def test_receipt_only_for_posted_and_readable_gifts(self):
         draft = self._contribution()
