@@ -15,7 +15,7 @@ from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.http import content_disposition, request
-from odoo.tools import float_round
+from odoo.tools import float_round, formatLang
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -174,7 +174,13 @@ class HcBenefactorPortal(CustomerPortal):
         return [("is_public", "=", True), ("state", "=", "open")]
 
     @http.route(
-        "/health-charity/needs", type="http", auth="public", website=True, sitemap=True
+        "/health-charity/needs",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        sitemap=True,
+        readonly=True,
     )
     def hc_needs(self, **kwargs):
         # sudo: the published, open needs are public; the template shows
@@ -212,7 +218,18 @@ class HcBenefactorPortal(CustomerPortal):
             return request.redirect("/health-charity/needs?error=invalid")
         # sudo: portal users have no create right on pledges; the values
         # come from the checks above (own partner, published need)
-        request.env["hc.pledge"].sudo().create(vals)
+        pledge = request.env["hc.pledge"].sudo().create(vals)
+        need.message_post(
+            body=request.env._(
+                "%(donor)s pledged %(amount)s toward this need (%(pledge)s).",
+                donor=partner.name,
+                amount=formatLang(
+                    request.env, pledge.amount, currency_obj=pledge.currency_id
+                ),
+                pledge=pledge.display_name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
         return request.redirect("/my/gifts?pledged=1")
 
     def _hc_prepare_pledge_vals(self, need, partner, amount, expected_date, note):

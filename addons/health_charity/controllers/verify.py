@@ -22,6 +22,7 @@ class HcVerifyController(http.Controller):
         methods=["GET"],
         website=True,
         sitemap=False,
+        readonly=True,
     )
     def hc_verify(self, code, **kwargs):
         if not self._hc_verify_limiter.hit(request.httprequest.remote_addr):

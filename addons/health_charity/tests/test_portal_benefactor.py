@@ -141,6 +141,8 @@ class TestBenefactorPortal(HealthCharityCase, HttpCase):
         self.assertEqual(pledge.amount, 150_000_000)
         self.assertEqual(pledge.state, "pledged")
         self.assertEqual(self.need.pledged_amount, 150_000_000)
+        # the office sees it on the need's chatter
+        self.assertIn(self.donor.name, self.need.message_ids[:1].body)
         # a need that is not published, or a bad amount: nothing recorded
         for need, amount in ((self.hidden_need, "5"), (self.need, "-5")):
             self.url_open(
