@@ -35,3 +35,5 @@ from . import base_import_import
 from . import account_move
 from . import ir_sequence
 from . import ir_http
+from . import hc_pledge
+from . import hc_organization_change

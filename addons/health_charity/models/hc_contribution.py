@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import hashlib
 import json
+import secrets
 from collections import defaultdict
 
 from psycopg2 import errors as pg_errors
@@ -11,6 +12,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date, formatLang
 from odoo.tools.sql import create_index
 
+from ..tools.jalali import to_jalali_str
 from .hc_integrity_mixin import ALL, hc_internal, hc_is_internal, hc_transition
 
 # No gift of a university of medical sciences predates this year: a date
@@ -114,7 +116,8 @@ class HcContribution(models.Model):
     reversal_move_id = fields.Many2one(
         "account.move", "Reversal Entry", readonly=True, copy=False
     )
-    note = fields.Html("Notes")
+    # internal: never shown to the benefactor (portal)
+    note = fields.Html("Notes", groups="health_charity.group_hc_user")
     # valuation committee
     valuation_review_required = fields.Boolean(
         compute="_compute_valuation_review",
@@ -132,6 +135,17 @@ class HcContribution(models.Model):
     hc_hash_sequence = fields.Integer(
         "Inalterability Number", readonly=True, copy=False, index="btree_not_null"
     )
+    # receipts: the code printed on the receipt and its QR code, checked by
+    # anyone at /health-charity/verify/<code> (see _hc_on_posted)
+    verification_code = fields.Char(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "verification_code_uniq",
+            "unique(verification_code)",
+            "A verification code identifies one receipt.",
+        ),
+    ]
 
     @api.depends("line_ids.value", "line_ids.category_id.kind")
     def _compute_amounts(self):
@@ -562,7 +576,81 @@ class HcContribution(models.Model):
             move = self.env["account.move"].create(rec._prepare_move_vals())
             move.action_post()
             rec._hc_set_state("posted", {"move_id": move.id})
+        self._hc_on_posted()
         return True
+
+    # -------------------------------------------------------------- receipts
+    @api.model
+    def _hc_new_verification_code(self):
+        """Unguessable (128 random bits), short enough for a printed URL."""
+        return secrets.token_urlsafe(16)
+
+    def _hc_on_posted(self):
+        """A posted gift gets its verification code and its receipt is
+        emailed to the donor."""
+        for rec in self.filtered(lambda r: not r.verification_code):
+            with hc_internal():
+                rec.write({"verification_code": self._hc_new_verification_code()})
+        self._hc_send_receipt()
+
+    def _hc_send_receipt(self):
+        """Email the receipt (template editable by the office) to donors who
+        have an email address."""
+        template = self.env.ref(
+            "health_charity.hc_contribution_mail_template_receipt",
+            raise_if_not_found=False,
+        )
+        if not template:
+            return
+        for rec in self.filtered(lambda r: r.donor_id.email):
+            rec.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=rec.donor_id.ids,
+            )
+
+    def action_send_receipt(self):
+        """Open the email composer with the receipt (to send it again, or to
+        another address)."""
+        self.ensure_one()
+        if self.state != "posted":
+            raise UserError(
+                self.env._("Only posted contributions have a receipt: %s", self.name)
+            )
+        template = self.env.ref("health_charity.hc_contribution_mail_template_receipt")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+            },
+        }
+
+    def _hc_verification_url(self):
+        self.ensure_one()
+        return "%s/health-charity/verify/%s" % (
+            self.get_base_url(),
+            self.verification_code,
+        )
+
+    def _hc_get_public_facts(self):
+        """What /health-charity/verify shows to anyone holding the receipt:
+        enough to expose a forgery, nothing more (no donor, no lines)."""
+        self.ensure_one()
+        return {
+            "document_type": self.env._("Contribution Receipt"),
+            "reference": self.name,
+            "date": to_jalali_str(self.date),
+            "unit": self.company_id.name,
+            "amount": self.amount_total,
+            "currency": self.currency_id,
+        }
 
     @hc_transition
     def action_reject(self):

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .hc_integrity_mixin import ALL
+from .hc_integrity_mixin import ALL, hc_internal
 
 
 class HcDelegationVisit(models.Model):
@@ -43,6 +43,9 @@ class HcDelegationVisit(models.Model):
     corrective_action = fields.Text()
     next_visit_date = fields.Date(tracking=True)
     is_low_score = fields.Boolean(compute="_compute_is_low_score", store=True)
+    # the NGO's answer to the findings, given on the portal
+    ngo_response = fields.Text("NGO Response", readonly=True, copy=False)
+    ngo_response_date = fields.Datetime("Answered On", readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -117,3 +120,52 @@ class HcDelegationVisit(models.Model):
         for visit in self.filtered(lambda v: v.is_low_score and not was_low[v.id]):
             visit.delegation_id._schedule_review_activity(visit)
         return res
+
+    # ---------------------------------------------------------------- portal
+    def _hc_portal_can_answer(self):
+        self.ensure_one()
+        return self.delegation_id.state in ("approved", "active", "suspended")
+
+    def _hc_portal_answer(self, text, files=()):
+        """The NGO answers the findings with its corrective action and
+        evidence (``files``: ``(name, bytes)``); the inspector is asked to
+        check it. Called by the portal controller once it has checked that
+        the visit belongs to the visitor's organisation."""
+        self.ensure_one()
+        if not self._hc_portal_can_answer():
+            raise ValidationError(
+                self.env._("This delegation is closed: its visits are final.")
+            )
+        text = (text or "").strip()
+        if not text:
+            raise ValidationError(self.env._("Describe the corrective action taken."))
+        with hc_internal():
+            self.write(
+                {"ngo_response": text, "ngo_response_date": fields.Datetime.now()}
+            )
+        attachments = self.env["ir.attachment"].create(
+            [
+                {
+                    "name": name,
+                    "raw": content,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+                for name, content in files
+            ]
+        )
+        self.message_post(
+            body=self.env._("Corrective action from the NGO: %s", text),
+            attachment_ids=attachments.ids,
+        )
+        # on the delegation (visits carry no activities)
+        self.delegation_id.activity_schedule(
+            act_type_xmlid="mail.mail_activity_data_todo",
+            summary=self.env._(
+                "Check the NGO's corrective action (visit of %s)", self.date
+            ),
+            note=text,
+            user_id=(self.inspector_id or self.delegation_id.user_id).id
+            or self.env.ref("base.user_admin").id,
+        )
+        return attachments

@@ -35,6 +35,18 @@ class HcNeed(models.Model):
     is_underserved = fields.Boolean("Underserved Region")
     deadline = fields.Date()
     contribution_ids = fields.One2many("hc.contribution", "need_id")
+    is_public = fields.Boolean(
+        "Published on the Portal",
+        tracking=True,
+        help="Listed at /health-charity/needs while open: benefactors may "
+        "pledge toward it.",
+    )
+    pledge_ids = fields.One2many("hc.pledge", "need_id", "Pledges")
+    pledged_amount = fields.Monetary(
+        compute="_compute_pledged_amount",
+        store=True,
+        help="Value of the pledges not cancelled (still promised or received).",
+    )
     funded_amount = fields.Monetary(compute="_compute_funded_amount", store=True)
     funded_percent = fields.Float(compute="_compute_funded_amount", store=True)
     state = fields.Selection(
@@ -51,8 +63,8 @@ class HcNeed(models.Model):
         """What users may change in each status (see hc.integrity.mixin)."""
         return {
             "open": ALL,
-            "funded": {"description", "priority", "deadline"},
-            "closed": {"description"},
+            "funded": {"description", "priority", "deadline", "is_public"},
+            "closed": {"description", "is_public"},
         }
 
     _sql_constraints = [
@@ -83,6 +95,20 @@ class HcNeed(models.Model):
                 if need.estimated_value
                 else 0.0
             )
+
+    @api.depends("pledge_ids.state", "pledge_ids.amount")
+    def _compute_pledged_amount(self):
+        groups = self.env["hc.pledge"]._read_group(
+            [
+                ("need_id", "in", self.filtered("id").ids),
+                ("state", "!=", "cancelled"),
+            ],
+            ["need_id"],
+            ["amount:sum"],
+        )
+        pledged = {need.id: total for need, total in groups}
+        for need in self:
+            need.pledged_amount = pledged.get(need.id, 0.0)
 
     def action_mark_funded(self):
         self._hc_set_state("funded")

@@ -21,3 +21,8 @@ from . import test_donor_form
 from . import test_running_cases
 from . import test_gift_entry
 from . import test_inbox
+from . import test_receipts
+from . import test_verify_http
+from . import test_portal_benefactor
+from . import test_portal_ngo
+from . import test_portal_tours

@@ -40,3 +40,7 @@ class HcRecognition(models.Model):
         self.ensure_one()
         university = self.company_id.root_id
         return university.hc_certificate_name or university.name
+
+    @api.model
+    def _hc_certificate_report_ref(self):
+        return "health_charity_reports.hc_recognition_report_certificate"

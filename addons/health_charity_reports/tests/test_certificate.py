@@ -1,6 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
+import re
 
 from odoo.tests import tagged
 from odoo.tools.pdf import PdfFileReader
@@ -48,7 +49,11 @@ class TestCertificate(HealthCharityReportsCase):
         self.assertIn("Noto Naskh Arabic", html)
         self.assertNotIn("<script>alert(1)</script>", html)
         self.assertIn("&lt;script&gt;", html)
-        self.assertEqual(html.count("hc-certificate"), 2)  # printable in batch
+        self.assertEqual(html.count('hc-certificate"'), 2)  # printable in batch
+        # each certificate carries its own verification code and QR code
+        for rec in self.recognitions:
+            self.assertIn("/health-charity/verify/%s" % rec.verification_code, html)
+        self.assertEqual(html.count("data:image/png;base64,"), 2)
 
     def test_pdf(self):
         pdf, _type = (
@@ -57,4 +62,10 @@ class TestCertificate(HealthCharityReportsCase):
             ._render_qweb_pdf(CERTIFICATE, self.recognitions.ids)
         )
         self.assertTrue(pdf.startswith(b"%PDF"))
-        self.assertEqual(PdfFileReader(io.BytesIO(pdf)).getNumPages(), 2)
+        reader = PdfFileReader(io.BytesIO(pdf))
+        self.assertEqual(len(reader.pages), 2)
+        # the code is drawn on its certificate's page (inside the border)
+        for page, rec in zip(reader.pages, self.recognitions, strict=True):
+            self.assertIn(
+                rec.verification_code, re.sub(r"\s+", "", page.extract_text())
+            )

@@ -1,0 +1,3 @@
+from . import verify
+from . import ngo_portal
+from . import portal
