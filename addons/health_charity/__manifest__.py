@@ -79,6 +79,7 @@
         "demo/hc_accounting_demo.xml",
         "demo/hc_category_accounts_demo.xml",
         "demo/hc_registry_demo.xml",
+        "demo/hc_valuation_reference_demo.xml",
         "demo/hc_contribution_demo.xml",
         "demo/hc_case_demo.xml",
     ],
