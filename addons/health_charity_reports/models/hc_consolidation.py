@@ -1,8 +1,6 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
-import threading
-from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -10,7 +8,6 @@ from odoo.tools import SQL
 
 from odoo.addons.health_charity.models.hc_integrity_mixin import (
     ALL,
-    hc_internal,
     hc_transition,
 )
 from odoo.addons.health_charity.tools.jalali import (
@@ -20,10 +17,10 @@ from odoo.addons.health_charity.tools.jalali import (
 
 _logger = logging.getLogger(__name__)
 
+
 # Above this many contribution lines the Ministry workbook is produced by a
 # background job into an attachment (web workers stop after 120 s / 2.5 GB).
 BACKGROUND_WORKBOOK_LINES = 50_000
-WORKBOOK_MAX_ATTEMPTS = 3
 
 
 class HcConsolidation(models.Model):
@@ -130,7 +127,9 @@ class HcConsolidation(models.Model):
     reported_date = fields.Date(readonly=True, copy=False, tracking=True)
     ministry_reference = fields.Char(tracking=True, copy=False)
     note = fields.Html()
-    # background generation of big workbooks
+    # background jobs (hc.consolidation.job): the workbook of a big period
+    # and the sending to the Ministry; shown here from the latest job
+    job_ids = fields.One2many("hc.consolidation.job", "consolidation_id", "Jobs")
     workbook_state = fields.Selection(
         [
             ("none", "Not Generated"),
@@ -139,17 +138,12 @@ class HcConsolidation(models.Model):
             ("done", "Ready"),
             ("failed", "Failed"),
         ],
-        default="none",
-        readonly=True,
-        copy=False,
+        compute="_compute_workbook",
     )
-    workbook_progress = fields.Integer(compute="_compute_workbook_progress")
-    workbook_attempts = fields.Integer(readonly=True, copy=False)
-    workbook_started = fields.Datetime(readonly=True, copy=False)
-    workbook_error = fields.Text(readonly=True, copy=False)
-    workbook_user_id = fields.Many2one("res.users", readonly=True, copy=False)
+    workbook_progress = fields.Integer(compute="_compute_workbook")
+    workbook_error = fields.Text(compute="_compute_workbook")
     workbook_attachment_id = fields.Many2one(
-        "ir.attachment", "Workbook", readonly=True, copy=False
+        "ir.attachment", "Workbook", compute="_compute_workbook"
     )
 
     _sql_constraints = [
@@ -174,24 +168,19 @@ class HcConsolidation(models.Model):
         # action_submit only
         return {"line_ids", "contribution_ids"}
 
-    def _workbook_progress_key(self):
-        return f"health_charity_reports.workbook_progress.{self.id}"
+    def _get_last_job(self, kind):
+        self.ensure_one()
+        jobs = self.job_ids.filtered(lambda j: j.kind == kind)
+        return jobs.sorted("id", reverse=True)[:1]
 
-    @api.depends("workbook_state")
-    def _compute_workbook_progress(self):
-        # sudo: a technical progress counter of the background job, stored as
-        # a system parameter so that the job never writes the record's row
-        # from its side transaction (no serialization conflict).
-        params = self.env["ir.config_parameter"].sudo()
+    @api.depends("job_ids.state", "job_ids.progress")
+    def _compute_workbook(self):
         for rec in self:
-            if rec.workbook_state == "done":
-                rec.workbook_progress = 100
-            elif rec.workbook_state in ("queued", "running") and rec.id:
-                rec.workbook_progress = int(
-                    params.get_param(rec._workbook_progress_key(), 0)
-                )
-            else:
-                rec.workbook_progress = 0
+            job = rec._get_last_job("workbook")
+            rec.workbook_state = job.state if job else "none"
+            rec.workbook_progress = job.progress if job else 0
+            rec.workbook_error = job.error if job.state == "failed" else False
+            rec.workbook_attachment_id = job.attachment_id
 
     @api.model
     def _default_unit_company_ids(self):
@@ -410,16 +399,14 @@ class HcConsolidation(models.Model):
             snapshot = self._query_snapshot()
             self.env.cr.execute(
                 SQL(
-                    """
-                    UPDATE hc_contribution c SET consolidation_id = %(id)s
-                     WHERE c.id IN (SELECT c.id FROM hc_contribution c WHERE %(where)s
-                                    FOR UPDATE)
-                    """,
-                    id=self.id,
-                    where=self._get_candidate_where(),
+                    "SELECT c.id FROM hc_contribution c WHERE %s FOR UPDATE",
+                    self._get_candidate_where(),
                 )
             )
-            self.env["hc.contribution"].invalidate_model(["consolidation_id"])
+            gift_ids = [row[0] for row in self.env.cr.fetchall()]
+            # under the row locks, through the ORM (write_date, tracking,
+            # rules and the gifts' write policy), in one write
+            self.env["hc.contribution"].browse(gift_ids)._hc_set_consolidation(self)
             expected = {
                 (line.unit_id.id, line.category_id.id): (
                     line.count,
@@ -441,14 +428,10 @@ class HcConsolidation(models.Model):
     def _release_contributions(self):
         if not self.ids:
             return
-        self.env.cr.execute(
-            SQL(
-                "UPDATE hc_contribution SET consolidation_id = NULL"
-                " WHERE consolidation_id = ANY(%s)",
-                self.ids,
-            )
+        gifts = self.env["hc.contribution"].search(
+            [("consolidation_id", "in", self.ids)]
         )
-        self.env["hc.contribution"].invalidate_model(["consolidation_id"])
+        gifts._hc_set_consolidation(self.browse())
 
     # -------------------------------------------------------------- actions
     @hc_transition
@@ -580,123 +563,12 @@ class HcConsolidation(models.Model):
             return self.env.ref(
                 "health_charity_reports.hc_consolidation_report_ministry_xlsx"
             ).report_action(self)
-        self._hc_write_workbook_job(
-            {
-                "workbook_state": "queued",
-                "workbook_attempts": 0,
-                "workbook_error": False,
-                "workbook_user_id": self.env.uid,
-            }
-        )
-        self.env.ref(
-            "health_charity_reports.ir_cron_hc_consolidation_workbook"
-        )._trigger()
+        self.env["hc.consolidation.job"]._hc_queue(self, "workbook")
         return True
-
-    def _hc_write_workbook_job(self, vals):
-        """The job fields are the application's: never written by a client
-        (a user chosen as the job's user, an attachment chosen to replace)."""
-        with hc_internal():
-            return self.write(vals)
 
     @api.model
     def _get_background_threshold(self):
         return BACKGROUND_WORKBOOK_LINES
-
-    def _set_workbook_progress(self, percent):
-        """Progress is written in its own transaction so that users see it
-        while the job runs."""
-        if getattr(threading.current_thread(), "testing", False):
-            return
-        with self.env.registry.cursor() as cr:
-            env = self.env(cr=cr, su=True)  # technical counter, see compute
-            env["ir.config_parameter"].set_param(
-                self._workbook_progress_key(), str(int(percent))
-            )
-
-    def _commit(self):
-        """Commit between background jobs (never inside tests)."""
-        if not getattr(threading.current_thread(), "testing", False):
-            self.env.cr.commit()  # pylint: disable=invalid-commit
-
-    @api.model
-    def _cron_generate_workbooks(self):
-        """Produce queued workbooks. A job whose worker died ("running" for
-        more than an hour) is retried up to three times, then reported as
-        failed; the attachment is only created once the file is complete."""
-        stale = fields.Datetime.now() - timedelta(hours=1)
-        jobs = self.search(
-            [
-                "|",
-                ("workbook_state", "=", "queued"),
-                "&",
-                ("workbook_state", "=", "running"),
-                ("workbook_started", "<", stale),
-            ]
-        )
-        for job in jobs:
-            if job.workbook_attempts >= WORKBOOK_MAX_ATTEMPTS:
-                job._hc_write_workbook_job(
-                    {
-                        "workbook_state": "failed",
-                        "workbook_error": self.env._(
-                            "The workbook could not be produced after %s attempts.",
-                            WORKBOOK_MAX_ATTEMPTS,
-                        ),
-                    }
-                )
-                continue
-            job._hc_write_workbook_job(
-                {
-                    "workbook_state": "running",
-                    "workbook_started": fields.Datetime.now(),
-                    "workbook_attempts": job.workbook_attempts + 1,
-                }
-            )
-            self._commit()
-            try:
-                with self.env.cr.savepoint():
-                    job._generate_workbook_attachment()
-            except Exception as e:  # noqa: BLE001 - reported on the record
-                _logger.exception("Workbook of consolidation %s failed", job.id)
-                job._hc_write_workbook_job(
-                    {"workbook_state": "failed", "workbook_error": str(e)}
-                )
-            self._commit()
-
-    def _generate_workbook_attachment(self):
-        self.ensure_one()
-        user = self.workbook_user_id or self.env.user
-        # the job renders with the rights of the user who asked for it, who
-        # must be able to read every unit of the consolidation
-        self.with_user(user)._get_unit_ids()
-        report = self.env.ref(
-            "health_charity_reports.hc_consolidation_report_ministry_xlsx"
-        ).with_user(user)
-        content, _ext = report.with_context(hc_progress_record=self)._render_xlsx(
-            report.report_name, self.ids, data={}
-        )
-        old = self.workbook_attachment_id
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name}.xlsx",
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": (
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                ),
-            }
-        )
-        self._hc_write_workbook_job(
-            {
-                "workbook_state": "done",
-                "workbook_attachment_id": attachment.id,
-                "workbook_error": False,
-            }
-        )
-        old.unlink()
-        return attachment
 
     def action_download_workbook(self):
         self.ensure_one()

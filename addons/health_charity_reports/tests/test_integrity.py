@@ -205,8 +205,8 @@ class TestIntegrity(HealthCharityReportsCase):
                 "amount_total",
                 "line_ids",
                 "state",
-                "workbook_user_id",
             ],
+            "hc.consolidation.job": ["state", "user_id", "attachment_id", "error"],
         }
         for model, names in critical.items():
             protected = self.env[model]._hc_get_protected_fields()
@@ -580,10 +580,13 @@ class TestIntegrity(HealthCharityReportsCase):
         )
         self.assertGreater(len(content), 1000)
         self.assertTrue(book.sheetnames)
+        job = (
+            self.env["hc.consolidation.job"]
+            .with_user(self.finance)
+            ._hc_queue(consolidation.with_user(self.finance), "workbook")
+        )
         with self.assertRaises(AccessError):
-            consolidation.with_user(self.finance).write(
-                {"workbook_user_id": self.env.ref("base.user_admin").id}
-            )
+            job.write({"user_id": self.env.ref("base.user_admin").id})
 
     # ------------------------------------------------------------ hash chain
     def test_hash_chain_detects_sql_tampering(self):
