@@ -4,6 +4,11 @@ from . import hc_consolidation_line
 from . import hc_consolidation_job
 from . import hc_consolidation_reopening
 from . import res_company
+from . import res_config_settings
+from . import hc_national_university
+from . import hc_national_submission
+from . import hc_national_submission_line
+from . import hc_national_submission_disclosure
 from . import hc_contribution
 from . import hc_contribution_report
 from . import hc_recognition

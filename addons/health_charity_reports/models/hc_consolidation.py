@@ -1,6 +1,9 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
 import logging
+
+import requests
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -15,8 +18,12 @@ from odoo.addons.health_charity.tools.jalali import (
     jalali_year_quarter,
 )
 
+from ..models.hc_consolidation_job import HcTransientJobError
+from ..tools import national_package
+
 _logger = logging.getLogger(__name__)
 
+MINISTRY_TIMEOUT = 120
 
 # Above this many contribution lines the Ministry workbook is produced by a
 # background job into an attachment (web workers stop after 120 s / 2.5 GB).
@@ -145,6 +152,25 @@ class HcConsolidation(models.Model):
     workbook_attachment_id = fields.Many2one(
         "ir.attachment", "Workbook", compute="_compute_workbook"
     )
+    ministry_state = fields.Selection(
+        [
+            ("not_sent", "Not Sent"),
+            ("queued", "Queued"),
+            ("sent", "Sent"),
+            ("accepted", "Accepted"),
+            ("refused", "Refused"),
+        ],
+        "Ministry Status",
+        compute="_compute_ministry",
+        search="_search_ministry_state",
+    )
+    ministry_version = fields.Integer(
+        "Version Sent",
+        compute="_compute_ministry",
+        help="Each corrected consolidation goes to the Ministry as a new version.",
+    )
+    ministry_error = fields.Text("Last Sending Error", compute="_compute_ministry")
+    ministry_answer = fields.Text("Ministry's Answer", compute="_compute_ministry")
 
     _sql_constraints = [
         (
@@ -181,6 +207,35 @@ class HcConsolidation(models.Model):
             rec.workbook_progress = job.progress if job else 0
             rec.workbook_error = job.error if job.state == "failed" else False
             rec.workbook_attachment_id = job.attachment_id
+
+    @api.depends("job_ids.state", "job_ids.answer_state")
+    def _compute_ministry(self):
+        for rec in self:
+            job = rec._get_last_job("ministry_send")
+            rec.ministry_state = rec._get_ministry_state(job)
+            rec.ministry_version = job.version
+            rec.ministry_error = job.error
+            rec.ministry_answer = job.answer_message
+
+    @api.model
+    def _get_ministry_state(self, job):
+        if not job:
+            return "not_sent"
+        if job.state in ("queued", "running"):
+            return "queued"
+        if job.state == "failed":
+            return "not_sent"
+        if job.answer_state in ("accepted", "refused"):
+            return job.answer_state
+        return "sent"
+
+    def _search_ministry_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(self.env._("Unsupported search on the Ministry status."))
+        values = {value} if isinstance(value, str) else set(value)
+        matching = self.search([]).filtered(lambda r: r.ministry_state in values)
+        positive = operator in ("=", "in")
+        return [("id", "in" if positive else "not in", matching.ids)]
 
     @api.model
     def _default_unit_company_ids(self):
@@ -579,3 +634,298 @@ class HcConsolidation(models.Model):
             "url": f"/web/content/{self.workbook_attachment_id.id}?download=true",
             "target": "self",
         }
+
+    # ------------------------------------------------- sending to the Ministry
+    def action_send_to_ministry(self):
+        """Queue the sending of an approved or reported consolidation to the
+        Ministry (finance). Sending the same content again is harmless: it
+        goes with the same version, which the Ministry recognises; a
+        consolidation corrected after a reopening goes as the next version."""
+        self._hc_queue_ministry_send()
+        return True
+
+    def _hc_queue_ministry_send(self):
+        """Queue (or find the queued) sending jobs; returns them."""
+        self._check_finance()
+        Job = self.env["hc.consolidation.job"]
+        jobs = Job.browse()
+        for rec in self:
+            if rec.state not in ("approved", "reported"):
+                raise UserError(
+                    self.env._(
+                        "Only approved or reported consolidations can be sent to "
+                        "the Ministry (%s).",
+                        rec.name,
+                    )
+                )
+            rec._get_unit_ids()
+            rec._check_ministry_settings()
+            content_hash = rec._get_ministry_content_hash()
+            sent = rec.job_ids.filtered(
+                lambda j: j.kind == "ministry_send" and j.state != "failed"
+            ).sorted("id", reverse=True)
+            pending = sent.filtered(lambda j: j.state in ("queued", "running"))
+            if pending[:1].content_hash == content_hash:
+                jobs |= pending[:1]
+                continue
+            if sent[:1].content_hash == content_hash:
+                version = sent[:1].version
+            else:
+                version = max(sent.mapped("version") or [0]) + 1
+            jobs |= Job._hc_queue(
+                rec, "ministry_send", {"version": version, "content_hash": content_hash}
+            )
+        return jobs
+
+    def _get_ministry_settings(self):
+        """The university's Ministry connection (managers-only fields)."""
+        self.ensure_one()
+        # sudo: finance sends with the university's credentials without
+        # reading them; they never leave the server
+        company = self.company_id.sudo()
+        return {
+            "url": (company.hc_ministry_url or "").rstrip("/"),
+            "db": company.hc_ministry_db,
+            "login": company.hc_ministry_login,
+            "api_key": company.hc_ministry_api_key,
+            "code": company.hc_ministry_university_code,
+            "signing_key": company.hc_ministry_signing_key,
+        }
+
+    def _check_ministry_settings(self):
+        settings = self._get_ministry_settings()
+        missing = [key for key, value in settings.items() if not value]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The connection to the Ministry of %(company)s is not "
+                    "configured (Settings › Health Charity › Ministry): %(missing)s.",
+                    company=self.company_id.name,
+                    missing=", ".join(missing),
+                )
+            )
+        return settings
+
+    def _get_ministry_content_hash(self):
+        """Fingerprint of what is sent: the period, the units and the
+        snapshot. An unchanged consolidation keeps its version."""
+        self.ensure_one()
+        content = [
+            str(self.date_from),
+            str(self.date_to),
+            sorted(self.unit_company_ids.ids),
+            sorted(
+                (line.unit_id.id, line.category_id.id, line.line_count, line.value)
+                for line in self.line_ids
+            ),
+        ]
+        return hashlib.sha256(repr(content).encode()).hexdigest()
+
+    def _prepare_ministry_package(self, version, university_code):
+        """The package (see ``tools/national_package.py``): the header, the
+        snapshot per unit and category, the disclosure totals per category
+        and valuation technique, and every contribution line."""
+        self.ensure_one()
+        self._get_unit_ids()
+        lines = [
+            {
+                "unit": line.unit_id.name,
+                "category_code": line.category_id.code,
+                "category_name": line.category_id.name,
+                "kind": line.kind,
+                "count": line.count,
+                "line_count": line.line_count,
+                "value": float(line.value),
+            }
+            for line in self.line_ids.sorted(lambda r: (r.unit_id.id, r.category_id.id))
+        ]
+        return {
+            "schema": national_package.SCHEMA,
+            "university_code": university_code,
+            "university_name": self.company_id.name,
+            "consolidation": self.name,
+            "date_from": str(self.date_from),
+            "date_to": str(self.date_to),
+            "version": version,
+            "currency": self.currency_id.name,
+            "amount_total": float(self.amount_total),
+            "contribution_count": self.contribution_count,
+            "line_count": self.contribution_line_count,
+            "lines": lines,
+            "disclosures": self._get_ministry_disclosures(),
+            "details": self._get_ministry_details(),
+        }
+
+    def _get_ministry_disclosures(self):
+        self.env["hc.contribution"].flush_model()
+        self.env["hc.contribution.line"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT cat.code, cat.kind, COALESCE(l.valuation_technique, ''),
+                       COUNT(*), COALESCE(SUM(l.value), 0),
+                       COALESCE(SUM(l.value) FILTER (
+                           WHERE l.reference_id IS NOT NULL), 0),
+                       COALESCE(SUM(l.value) FILTER (
+                           WHERE c.valuation_reviewed), 0),
+                       COALESCE(SUM(l.value) FILTER (
+                           WHERE COALESCE(l.restriction, 'none') != 'none'), 0),
+                       COALESCE(SUM(l.value) FILTER (
+                           WHERE l.disposition = 'sold'), 0)
+                  FROM hc_contribution_line l
+                  JOIN hc_contribution c ON c.id = l.contribution_id
+                  JOIN hc_contribution_category cat ON cat.id = l.category_id
+                 WHERE %s
+              GROUP BY cat.code, cat.kind, l.valuation_technique
+              ORDER BY cat.code, l.valuation_technique NULLS FIRST
+                """,
+                self._get_candidate_where(),
+            )
+        )
+        keys = (
+            "category_code",
+            "kind",
+            "technique",
+            "lines",
+            "value",
+            "value_referenced",
+            "value_reviewed",
+            "value_restricted",
+            "value_sold",
+        )
+        return [
+            {
+                key: float(value) if key.startswith("value") else value
+                for key, value in zip(keys, row, strict=True)
+            }
+            for row in self.env.cr.fetchall()
+        ]
+
+    def _get_ministry_details(self):
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT c.name, c.date::text, comp.name, cat.code, l.quantity,
+                       l.unit_value, l.value, COALESCE(l.valuation_basis, ''),
+                       COALESCE(l.valuation_technique, '')
+                  FROM hc_contribution_line l
+                  JOIN hc_contribution c ON c.id = l.contribution_id
+                  JOIN res_company comp ON comp.id = c.company_id
+                  JOIN hc_contribution_category cat ON cat.id = l.category_id
+                 WHERE %s
+              ORDER BY c.date, c.id, l.sequence, l.id
+                """,
+                self._get_candidate_where(),
+            )
+        )
+        return [
+            {
+                "reference": ref,
+                "date": date,
+                "unit": unit,
+                "category_code": code,
+                "quantity": float(quantity),
+                "unit_value": float(unit_value),
+                "value": float(value),
+                "valuation_basis": basis,
+                "technique": technique,
+            }
+            for (
+                ref,
+                date,
+                unit,
+                code,
+                quantity,
+                unit_value,
+                value,
+                basis,
+                technique,
+            ) in self.env.cr.fetchall()
+        ]
+
+    def _hc_send_to_ministry(self, job):
+        """The work of a sending job: build and sign the package, send it,
+        and return the Ministry's answer for the job."""
+        self.ensure_one()
+        settings = self._check_ministry_settings()
+        package = self._prepare_ministry_package(job.version, settings["code"])
+        signature = national_package.sign(package, settings["signing_key"])
+        answer = self._hc_ministry_call(settings, package, signature)
+        if not isinstance(answer, dict) or answer.get("state") not in (
+            "received",
+            "accepted",
+            "refused",
+            "superseded",
+        ):
+            raise UserError(
+                self.env._("The Ministry gave an answer that is not understood.")
+            )
+        return {
+            "answer_state": answer["state"],
+            "answer_message": answer.get("message") or False,
+            "answer_reference": answer.get("reference") or False,
+        }
+
+    @api.model
+    def _hc_ministry_call(self, settings, package, signature):
+        """Call ``hc.national.submission.hc_receive`` on the Ministry's Odoo
+        over its external JSON-RPC API, authenticated with the API key.
+        Network failures are retried later; an error the Ministry's server
+        raises is final."""
+
+        def call(service, method, *args):
+            payload = {
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"service": service, "method": method, "args": args},
+                "id": 1,
+            }
+            try:
+                response = requests.post(
+                    f"{settings['url']}/jsonrpc", json=payload, timeout=MINISTRY_TIMEOUT
+                )
+                if response.status_code >= 500 or response.status_code == 429:
+                    raise HcTransientJobError(
+                        self.env._(
+                            "The Ministry's server answered %s.", response.status_code
+                        )
+                    )
+                response.raise_for_status()
+                result = response.json()
+            except (requests.ConnectionError, requests.Timeout) as e:
+                raise HcTransientJobError(
+                    self.env._("The Ministry's server cannot be reached: %s", e)
+                ) from e
+            except (requests.RequestException, ValueError) as e:
+                raise UserError(
+                    self.env._("The Ministry's server refused the call: %s", e)
+                ) from e
+            if "error" in result:
+                data = result["error"].get("data") or {}
+                raise UserError(
+                    self.env._(
+                        "The Ministry's server refused the call: %s",
+                        data.get("message") or result["error"].get("message"),
+                    )
+                )
+            return result.get("result")
+
+        uid = call(
+            "common", "login", settings["db"], settings["login"], settings["api_key"]
+        )
+        if not uid:
+            raise UserError(
+                self.env._("The Ministry refused the login or API key of %s.")
+                % settings["login"]
+            )
+        return call(
+            "object",
+            "execute_kw",
+            settings["db"],
+            uid,
+            settings["api_key"],
+            "hc.national.submission",
+            "hc_receive",
+            [package, signature],
+            {},
+        )

@@ -144,6 +144,9 @@ class HcConsolidationJob(models.Model):
     def _hc_own_transaction(self):
         """A short transaction of its own, committed at once, to write the
         job's row while the calling transaction only reads it."""
+        # what this transaction wrote must reach the database first (tests
+        # share one transaction between the cursors)
+        self.env.flush_all()
         with self.env.registry.cursor() as cr:
             # superuser: the job's bookkeeping, whoever runs the scheduler
             yield self.with_env(self.env(cr=cr, su=True))
@@ -241,6 +244,7 @@ class HcConsolidationJob(models.Model):
         it sees the job whatever the scheduler's transaction saw); the work
         only reads, its outcome is written in a transaction of its own."""
         self.ensure_one()
+        self.env.flush_all()
         try:
             with self.env.registry.cursor() as cr:
                 job = self.with_env(self.env(cr=cr))

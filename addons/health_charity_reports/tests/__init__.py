@@ -8,3 +8,4 @@ from . import test_tours
 from . import test_security_reports
 from . import test_concurrency
 from . import test_integrity
+from . import test_national
