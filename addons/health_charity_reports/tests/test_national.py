@@ -342,3 +342,42 @@ class TestNational(HealthCharityReportsCase):
             University.search([("missing_period_id", "ilike", "1404 Q1")]), self.other
         )
         self.assertEqual(self.hums.last_period_id, self.q1)
+
+    def test_national_workbook(self):
+        import io
+
+        import openpyxl
+
+        self._send()
+        submission = self._submissions()
+        content, ext = (
+            self.env["ir.actions.report"]
+            .with_user(self.analyst)
+            ._render_xlsx(
+                "health_charity_reports.national_xlsx", submission.ids, data={}
+            )
+        )
+        self.assertEqual(ext, "xlsx")
+        wb = openpyxl.load_workbook(io.BytesIO(content), data_only=True)
+        self.assertEqual(wb.sheetnames[:3], ["Summary", "Submissions", "Disclosures"])
+        self.assertEqual(len(wb.sheetnames), 4)  # one sheet per university
+        summary = list(wb["Summary"].iter_rows(values_only=True))
+        grand = next(r for r in summary if r[0] == "Grand Total")
+        self.assertEqual(grand[-1], self.cons.amount_total)
+        disclosures = list(wb["Disclosures"].iter_rows(values_only=True))
+        header = list(disclosures[0])
+        total = next(r for r in disclosures if r[0] == "Total")
+        self.assertEqual(total[header.index("Value")], self.cons.amount_total)
+        self.assertIn("Valuation Technique", header)
+        unit_sheet = list(wb.worksheets[3].iter_rows(values_only=True))
+        header = list(unit_sheet[2])
+        total = next(r for r in unit_sheet if r[0] == "Total")
+        self.assertEqual(total[header.index("Value")], self.cons.amount_total)
+        self.assertEqual(
+            {r[0] for r in unit_sheet[3:] if r[0] != "Total"},
+            set(self.cons.line_ids.unit_id.mapped("name")),
+        )
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.staff)._render_xlsx(
+                "health_charity_reports.national_xlsx", submission.ids, data={}
+            )
