@@ -915,8 +915,10 @@ class HcConsolidation(models.Model):
         )
         if not uid:
             raise UserError(
-                self.env._("The Ministry refused the login or API key of %s.")
-                % settings["login"]
+                self.env._(
+                    "The Ministry refused the login or API key of %s.",
+                    settings["login"],
+                )
             )
         return call(
             "object",

@@ -228,9 +228,9 @@ class HcNationalSubmission(models.Model):
         return submission._hc_answer()
 
     def _hc_totals_reason(self, totals):
-        return self.env._(
-            "The package does not add up: %(details)s.",
-            details="; ".join(
+        details = []
+        for part, field, found, header in totals:
+            details.append(
                 self.env._(
                     "%(part)s %(field)s sum to %(found)s, the header says %(header)s",
                     part=part,
@@ -238,8 +238,9 @@ class HcNationalSubmission(models.Model):
                     found=found,
                     header=header,
                 )
-                for part, field, found, header in totals
-            ),
+            )
+        return self.env._(
+            "The package does not add up: %(details)s.", details="; ".join(details)
         )
 
     def _hc_answer(self):
