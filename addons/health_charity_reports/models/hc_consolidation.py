@@ -598,6 +598,7 @@ class HcConsolidation(models.Model):
             },
         }
 
+    @api.readonly
     def action_view_contributions(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
@@ -625,6 +626,7 @@ class HcConsolidation(models.Model):
     def _get_background_threshold(self):
         return BACKGROUND_WORKBOOK_LINES
 
+    @api.readonly
     def action_download_workbook(self):
         self.ensure_one()
         if not self.workbook_attachment_id:

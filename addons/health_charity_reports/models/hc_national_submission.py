@@ -339,6 +339,7 @@ class HcNationalSubmission(models.Model):
             submission.package_attachment_id = attachment
         return submission
 
+    @api.readonly
     def action_download_package(self):
         self.ensure_one()
         return {

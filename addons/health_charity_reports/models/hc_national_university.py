@@ -93,6 +93,7 @@ class HcNationalUniversity(models.Model):
             submitted |= covering.university_id
         return [("id", "not in", submitted.ids)]
 
+    @api.readonly
     def action_view_submissions(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(

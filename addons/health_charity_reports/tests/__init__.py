@@ -9,3 +9,4 @@ from . import test_security_reports
 from . import test_concurrency
 from . import test_integrity
 from . import test_national
+from . import test_readonly_calls
