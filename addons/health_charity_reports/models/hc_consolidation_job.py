@@ -154,8 +154,17 @@ class HcConsolidationJob(models.Model):
 
     def _hc_write_own(self, vals):
         with self._hc_own_transaction() as job:
-            with hc_internal():
-                job.write(vals)
+            job._hc_apply(vals)
+
+    def _hc_apply(self, vals):
+        """Write the job's bookkeeping; a new status goes through
+        ``_hc_set_state``, the one method that writes a status."""
+        vals = dict(vals)
+        state = vals.pop("state", None)
+        with hc_internal():
+            if state:
+                return self._hc_set_state(state, vals)
+            return self.write(vals)
 
     def _hc_set_progress(self, percent):
         """Progress, visible to users while the job runs."""
@@ -210,16 +219,15 @@ class HcConsolidationJob(models.Model):
             if not row:
                 return self.browse()
             job = Job.browse(row[0])
-            with hc_internal():
-                job.write(
-                    {
-                        "state": "running",
-                        "attempts": job.attempts + 1,
-                        "started": fields.Datetime.now(),
-                        "progress": 0,
-                        "error": False,
-                    }
-                )
+            job._hc_apply(
+                {
+                    "state": "running",
+                    "attempts": job.attempts + 1,
+                    "started": fields.Datetime.now(),
+                    "progress": 0,
+                    "error": False,
+                }
+            )
         return self.browse(row[0])
 
     @api.model
@@ -284,8 +292,7 @@ class HcConsolidationJob(models.Model):
                 delay = RETRY_DELAYS[min(job.attempts, len(RETRY_DELAYS)) - 1]
                 at = fields.Datetime.now() + timedelta(seconds=delay)
                 vals = {"state": "queued", "error": error, "next_attempt": at}
-            with hc_internal():
-                job.write(vals)
+            job._hc_apply(vals)
         if at:
             self._hc_get_cron().sudo()._trigger(at)  # sudo: see _hc_queue
 
@@ -310,16 +317,15 @@ class HcConsolidationJob(models.Model):
                 with hc_internal():
                     earlier.write({"attachment_id": False})
                 old_files.unlink()
-            with hc_internal():
-                job.write(
-                    dict(
-                        vals,
-                        state="done",
-                        progress=100,
-                        error=False,
-                        finished=fields.Datetime.now(),
-                    )
+            job._hc_apply(
+                dict(
+                    vals,
+                    state="done",
+                    progress=100,
+                    error=False,
+                    finished=fields.Datetime.now(),
                 )
+            )
 
     def _hc_create_attachment(self, raw):
         self.ensure_one()
