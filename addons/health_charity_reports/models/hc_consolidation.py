@@ -191,8 +191,8 @@ class HcConsolidation(models.Model):
     @api.model
     def _hc_get_extra_protected_fields(self):
         # the snapshot and the attached gifts come from action_compute and
-        # action_submit only
-        return {"line_ids", "contribution_ids"}
+        # action_submit only, the jobs from the buttons that queue them
+        return {"line_ids", "contribution_ids", "job_ids"}
 
     def _get_last_job(self, kind):
         self.ensure_one()
