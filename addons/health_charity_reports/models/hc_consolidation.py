@@ -629,6 +629,7 @@ class HcConsolidation(models.Model):
     @api.readonly
     def action_download_workbook(self):
         self.ensure_one()
+        self.check_access("read")
         if not self.workbook_attachment_id:
             raise UserError(self.env._("The workbook is not ready yet."))
         return {

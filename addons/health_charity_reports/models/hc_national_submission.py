@@ -342,6 +342,7 @@ class HcNationalSubmission(models.Model):
     @api.readonly
     def action_download_package(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{self.package_attachment_id.id}?download=true",

@@ -96,6 +96,7 @@ class HcNationalUniversity(models.Model):
     @api.readonly
     def action_view_submissions(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.actions"]._for_xml_id(
             "health_charity_reports.hc_national_submission_action"
         )
