@@ -67,3 +67,36 @@ def test_production_example_has_no_secret():
     assert int(opts["workers"]) > 0
     for key in ("admin_passwd", "db_password"):
         assert opts[key].startswith("${"), key
+
+
+def test_scale_profile():
+    """The production topology: two Odoo nodes behind a sticky proxy, shared
+    data_dir (sessions, filestore), a primary and a streaming replica that
+    the nodes send read-only requests to."""
+    services = _compose()["services"]
+    scale = {
+        name
+        for name, service in services.items()
+        if "scale" in service.get("profiles", [])
+    }
+    assert {"db-primary", "db-replica", "odoo-1", "odoo-2", "proxy"} <= scale
+    shared = {
+        volume.split(":")[0]
+        for name in ("odoo-1", "odoo-2")
+        for volume in services[name]["volumes"]
+        if volume.endswith(":/var/lib/odoo")
+    }
+    assert shared == {"odoo-shared-data"}
+    assert "--max-cron-threads=0" in _command("odoo-2")
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "config" / "scale" / "odoo.scale.conf")
+    opts = parser["options"]
+    assert opts["db_host"] == "db-primary"
+    assert opts["db_replica_host"] == "db-replica"
+    assert int(opts["workers"]) > 0
+    assert opts["proxy_mode"] == "True"
+    nginx = (ROOT / "config" / "scale" / "nginx.conf").read_text()
+    assert nginx.count("ip_hash;") == 2
+    assert "location /websocket" in nginx and "odoo-2:8072" in nginx
+    replica = (ROOT / "config" / "scale" / "replica-entrypoint.sh").read_text()
+    assert "pg_basebackup" in replica and " -R " in replica

@@ -163,8 +163,15 @@ def test_scheduled_job_fields_refused(world):  # noqa: F811
             ]
         },
     )
+    # the background jobs are records of the application: never entered
+    _refused(
+        finance.call,
+        "hc.consolidation.job",
+        "create",
+        {"consolidation_id": consolidation, "kind": "workbook", "user_id": 2},
+    )
     for vals in (
-        {"workbook_user_id": 2},
+        {"job_ids": [(0, 0, {"kind": "workbook", "user_id": 2})]},
         {"workbook_attachment_id": 1},
         {"workbook_state": "queued"},
         {"amount_total": 1},

@@ -4,7 +4,7 @@
     "name": "Health Charity Reports",
     "summary": "Period consolidation, Ministry valuation workbook, analysis "
     "and benefactor certificates",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Health Charity",
     "website": "https://github.com/health-charity/health-charity",
     "author": "Health Charity Team",
@@ -14,6 +14,7 @@
     "depends": ["health_charity", "report_xlsx", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["jdatetime", "xlsxwriter"]},
     "data": [
+        "security/health_charity_reports_groups.xml",
         "security/ir.model.access.csv",
         "security/health_charity_reports_security.xml",
         "data/hc_jalali_period_data.xml",
@@ -26,6 +27,11 @@
         "views/hc_contribution_views.xml",
         "data/hc_dashboard_data.xml",
         "views/res_company_views.xml",
+        "views/hc_national_university_views.xml",
+        "views/hc_national_submission_views.xml",
+        "views/hc_national_submission_line_views.xml",
+        "views/hc_national_submission_disclosure_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -1,8 +1,9 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
 import logging
-import threading
-from datetime import timedelta
+
+import requests
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -10,7 +11,6 @@ from odoo.tools import SQL
 
 from odoo.addons.health_charity.models.hc_integrity_mixin import (
     ALL,
-    hc_internal,
     hc_transition,
 )
 from odoo.addons.health_charity.tools.jalali import (
@@ -18,12 +18,16 @@ from odoo.addons.health_charity.tools.jalali import (
     jalali_year_quarter,
 )
 
+from ..models.hc_consolidation_job import HcTransientJobError
+from ..tools import national_package
+
 _logger = logging.getLogger(__name__)
+
+MINISTRY_TIMEOUT = 120
 
 # Above this many contribution lines the Ministry workbook is produced by a
 # background job into an attachment (web workers stop after 120 s / 2.5 GB).
 BACKGROUND_WORKBOOK_LINES = 50_000
-WORKBOOK_MAX_ATTEMPTS = 3
 
 
 class HcConsolidation(models.Model):
@@ -137,7 +141,9 @@ class HcConsolidation(models.Model):
     reported_date = fields.Date(readonly=True, copy=False, tracking=True)
     ministry_reference = fields.Char(tracking=True, copy=False)
     note = fields.Html()
-    # background generation of big workbooks
+    # background jobs (hc.consolidation.job): the workbook of a big period
+    # and the sending to the Ministry; shown here from the latest job
+    job_ids = fields.One2many("hc.consolidation.job", "consolidation_id", "Jobs")
     workbook_state = fields.Selection(
         [
             ("none", "Not Generated"),
@@ -146,18 +152,32 @@ class HcConsolidation(models.Model):
             ("done", "Ready"),
             ("failed", "Failed"),
         ],
-        default="none",
-        readonly=True,
-        copy=False,
+        compute="_compute_workbook",
     )
-    workbook_progress = fields.Integer(compute="_compute_workbook_progress")
-    workbook_attempts = fields.Integer(readonly=True, copy=False)
-    workbook_started = fields.Datetime(readonly=True, copy=False)
-    workbook_error = fields.Text(readonly=True, copy=False)
-    workbook_user_id = fields.Many2one("res.users", readonly=True, copy=False)
+    workbook_progress = fields.Integer(compute="_compute_workbook")
+    workbook_error = fields.Text(compute="_compute_workbook")
     workbook_attachment_id = fields.Many2one(
-        "ir.attachment", "Workbook", readonly=True, copy=False
+        "ir.attachment", "Workbook", compute="_compute_workbook"
     )
+    ministry_state = fields.Selection(
+        [
+            ("not_sent", "Not Sent"),
+            ("queued", "Queued"),
+            ("sent", "Sent"),
+            ("accepted", "Accepted"),
+            ("refused", "Refused"),
+        ],
+        "Ministry Status",
+        compute="_compute_ministry",
+        search="_search_ministry_state",
+    )
+    ministry_version = fields.Integer(
+        "Version Sent",
+        compute="_compute_ministry",
+        help="Each corrected consolidation goes to the Ministry as a new version.",
+    )
+    ministry_error = fields.Text("Last Sending Error", compute="_compute_ministry")
+    ministry_answer = fields.Text("Ministry's Answer", compute="_compute_ministry")
 
     _sql_constraints = [
         (
@@ -178,27 +198,51 @@ class HcConsolidation(models.Model):
     @api.model
     def _hc_get_extra_protected_fields(self):
         # the snapshot and the attached gifts come from action_compute and
-        # action_submit only
-        return {"line_ids", "contribution_ids"}
+        # action_submit only, the jobs from the buttons that queue them
+        return {"line_ids", "contribution_ids", "job_ids"}
 
-    def _workbook_progress_key(self):
-        return f"health_charity_reports.workbook_progress.{self.id}"
+    def _get_last_job(self, kind):
+        self.ensure_one()
+        jobs = self.job_ids.filtered(lambda j: j.kind == kind)
+        return jobs.sorted("id", reverse=True)[:1]
 
-    @api.depends("workbook_state")
-    def _compute_workbook_progress(self):
-        # sudo: a technical progress counter of the background job, stored as
-        # a system parameter so that the job never writes the record's row
-        # from its side transaction (no serialization conflict).
-        params = self.env["ir.config_parameter"].sudo()
+    @api.depends("job_ids.state", "job_ids.progress")
+    def _compute_workbook(self):
         for rec in self:
-            if rec.workbook_state == "done":
-                rec.workbook_progress = 100
-            elif rec.workbook_state in ("queued", "running") and rec.id:
-                rec.workbook_progress = int(
-                    params.get_param(rec._workbook_progress_key(), 0)
-                )
-            else:
-                rec.workbook_progress = 0
+            job = rec._get_last_job("workbook")
+            rec.workbook_state = job.state if job else "none"
+            rec.workbook_progress = job.progress if job else 0
+            rec.workbook_error = job.error if job.state == "failed" else False
+            rec.workbook_attachment_id = job.attachment_id
+
+    @api.depends("job_ids.state", "job_ids.answer_state")
+    def _compute_ministry(self):
+        for rec in self:
+            job = rec._get_last_job("ministry_send")
+            rec.ministry_state = rec._get_ministry_state(job)
+            rec.ministry_version = job.version
+            rec.ministry_error = job.error
+            rec.ministry_answer = job.answer_message
+
+    @api.model
+    def _get_ministry_state(self, job):
+        if not job:
+            return "not_sent"
+        if job.state in ("queued", "running"):
+            return "queued"
+        if job.state == "failed":
+            return "not_sent"
+        if job.answer_state in ("accepted", "refused"):
+            return job.answer_state
+        return "sent"
+
+    def _search_ministry_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(self.env._("Unsupported search on the Ministry status."))
+        values = {value} if isinstance(value, str) else set(value)
+        matching = self.search([]).filtered(lambda r: r.ministry_state in values)
+        positive = operator in ("=", "in")
+        return [("id", "in" if positive else "not in", matching.ids)]
 
     @api.model
     def _default_unit_company_ids(self):
@@ -417,16 +461,14 @@ class HcConsolidation(models.Model):
             snapshot = self._query_snapshot()
             self.env.cr.execute(
                 SQL(
-                    """
-                    UPDATE hc_contribution c SET consolidation_id = %(id)s
-                     WHERE c.id IN (SELECT c.id FROM hc_contribution c WHERE %(where)s
-                                    FOR UPDATE)
-                    """,
-                    id=self.id,
-                    where=self._get_candidate_where(),
+                    "SELECT c.id FROM hc_contribution c WHERE %s FOR UPDATE",
+                    self._get_candidate_where(),
                 )
             )
-            self.env["hc.contribution"].invalidate_model(["consolidation_id"])
+            gift_ids = [row[0] for row in self.env.cr.fetchall()]
+            # under the row locks, through the ORM (write_date, tracking,
+            # rules and the gifts' write policy), in one write
+            self.env["hc.contribution"].browse(gift_ids)._hc_set_consolidation(self)
             expected = {
                 (line.unit_id.id, line.category_id.id): (
                     line.count,
@@ -448,14 +490,10 @@ class HcConsolidation(models.Model):
     def _release_contributions(self):
         if not self.ids:
             return
-        self.env.cr.execute(
-            SQL(
-                "UPDATE hc_contribution SET consolidation_id = NULL"
-                " WHERE consolidation_id = ANY(%s)",
-                self.ids,
-            )
+        gifts = self.env["hc.contribution"].search(
+            [("consolidation_id", "in", self.ids)]
         )
-        self.env["hc.contribution"].invalidate_model(["consolidation_id"])
+        gifts._hc_set_consolidation(self.browse())
 
     # -------------------------------------------------------------- actions
     @hc_transition
@@ -567,6 +605,7 @@ class HcConsolidation(models.Model):
             },
         }
 
+    @api.readonly
     def action_view_contributions(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
@@ -587,126 +626,17 @@ class HcConsolidation(models.Model):
             return self.env.ref(
                 "health_charity_reports.hc_consolidation_report_ministry_xlsx"
             ).report_action(self)
-        self._hc_write_workbook_job(
-            {
-                "workbook_state": "queued",
-                "workbook_attempts": 0,
-                "workbook_error": False,
-                "workbook_user_id": self.env.uid,
-            }
-        )
-        self.env.ref(
-            "health_charity_reports.ir_cron_hc_consolidation_workbook"
-        )._trigger()
+        self.env["hc.consolidation.job"]._hc_queue(self, "workbook")
         return True
-
-    def _hc_write_workbook_job(self, vals):
-        """The job fields are the application's: never written by a client
-        (a user chosen as the job's user, an attachment chosen to replace)."""
-        with hc_internal():
-            return self.write(vals)
 
     @api.model
     def _get_background_threshold(self):
         return BACKGROUND_WORKBOOK_LINES
 
-    def _set_workbook_progress(self, percent):
-        """Progress is written in its own transaction so that users see it
-        while the job runs."""
-        if getattr(threading.current_thread(), "testing", False):
-            return
-        with self.env.registry.cursor() as cr:
-            env = self.env(cr=cr, su=True)  # technical counter, see compute
-            env["ir.config_parameter"].set_param(
-                self._workbook_progress_key(), str(int(percent))
-            )
-
-    def _commit(self):
-        """Commit between background jobs (never inside tests)."""
-        if not getattr(threading.current_thread(), "testing", False):
-            self.env.cr.commit()  # pylint: disable=invalid-commit
-
-    @api.model
-    def _cron_generate_workbooks(self):
-        """Produce queued workbooks. A job whose worker died ("running" for
-        more than an hour) is retried up to three times, then reported as
-        failed; the attachment is only created once the file is complete."""
-        stale = fields.Datetime.now() - timedelta(hours=1)
-        jobs = self.search(
-            [
-                "|",
-                ("workbook_state", "=", "queued"),
-                "&",
-                ("workbook_state", "=", "running"),
-                ("workbook_started", "<", stale),
-            ]
-        )
-        for job in jobs:
-            if job.workbook_attempts >= WORKBOOK_MAX_ATTEMPTS:
-                job._hc_write_workbook_job(
-                    {
-                        "workbook_state": "failed",
-                        "workbook_error": self.env._(
-                            "The workbook could not be produced after %s attempts.",
-                            WORKBOOK_MAX_ATTEMPTS,
-                        ),
-                    }
-                )
-                continue
-            job._hc_write_workbook_job(
-                {
-                    "workbook_state": "running",
-                    "workbook_started": fields.Datetime.now(),
-                    "workbook_attempts": job.workbook_attempts + 1,
-                }
-            )
-            self._commit()
-            try:
-                with self.env.cr.savepoint():
-                    job._generate_workbook_attachment()
-            except Exception as e:  # noqa: BLE001 - reported on the record
-                _logger.exception("Workbook of consolidation %s failed", job.id)
-                job._hc_write_workbook_job(
-                    {"workbook_state": "failed", "workbook_error": str(e)}
-                )
-            self._commit()
-
-    def _generate_workbook_attachment(self):
-        self.ensure_one()
-        user = self.workbook_user_id or self.env.user
-        # the job renders with the rights of the user who asked for it, who
-        # must be able to read every unit of the consolidation
-        self.with_user(user)._get_unit_ids()
-        report = self.env.ref(
-            "health_charity_reports.hc_consolidation_report_ministry_xlsx"
-        ).with_user(user)
-        content, _ext = report.with_context(hc_progress_record=self)._render_xlsx(
-            report.report_name, self.ids, data={}
-        )
-        old = self.workbook_attachment_id
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name}.xlsx",
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": (
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                ),
-            }
-        )
-        self._hc_write_workbook_job(
-            {
-                "workbook_state": "done",
-                "workbook_attachment_id": attachment.id,
-                "workbook_error": False,
-            }
-        )
-        old.unlink()
-        return attachment
-
+    @api.readonly
     def action_download_workbook(self):
         self.ensure_one()
+        self.check_access("read")
         if not self.workbook_attachment_id:
             raise UserError(self.env._("The workbook is not ready yet."))
         return {
@@ -714,3 +644,300 @@ class HcConsolidation(models.Model):
             "url": f"/web/content/{self.workbook_attachment_id.id}?download=true",
             "target": "self",
         }
+
+    # ------------------------------------------------- sending to the Ministry
+    def action_send_to_ministry(self):
+        """Queue the sending of an approved or reported consolidation to the
+        Ministry (finance). Sending the same content again is harmless: it
+        goes with the same version, which the Ministry recognises; a
+        consolidation corrected after a reopening goes as the next version."""
+        self._hc_queue_ministry_send()
+        return True
+
+    def _hc_queue_ministry_send(self):
+        """Queue (or find the queued) sending jobs; returns them."""
+        self._check_finance()
+        Job = self.env["hc.consolidation.job"]
+        jobs = Job.browse()
+        for rec in self:
+            if rec.state not in ("approved", "reported"):
+                raise UserError(
+                    self.env._(
+                        "Only approved or reported consolidations can be sent to "
+                        "the Ministry (%s).",
+                        rec.name,
+                    )
+                )
+            rec._get_unit_ids()
+            rec._check_ministry_settings()
+            content_hash = rec._get_ministry_content_hash()
+            sent = rec.job_ids.filtered(
+                lambda j: j.kind == "ministry_send" and j.state != "failed"
+            ).sorted("id", reverse=True)
+            pending = sent.filtered(lambda j: j.state in ("queued", "running"))
+            if pending[:1].content_hash == content_hash:
+                jobs |= pending[:1]
+                continue
+            if sent[:1].content_hash == content_hash:
+                version = sent[:1].version
+            else:
+                version = max(sent.mapped("version") or [0]) + 1
+            jobs |= Job._hc_queue(
+                rec, "ministry_send", {"version": version, "content_hash": content_hash}
+            )
+        return jobs
+
+    def _get_ministry_settings(self):
+        """The university's Ministry connection (managers-only fields)."""
+        self.ensure_one()
+        # sudo: finance sends with the university's credentials without
+        # reading them; they never leave the server
+        company = self.company_id.sudo()
+        return {
+            "url": (company.hc_ministry_url or "").rstrip("/"),
+            "db": company.hc_ministry_db,
+            "login": company.hc_ministry_login,
+            "api_key": company.hc_ministry_api_key,
+            "code": company.hc_ministry_university_code,
+            "signing_key": company.hc_ministry_signing_key,
+        }
+
+    def _check_ministry_settings(self):
+        settings = self._get_ministry_settings()
+        missing = [key for key, value in settings.items() if not value]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The connection to the Ministry of %(company)s is not "
+                    "configured (Settings › Health Charity › Ministry): %(missing)s.",
+                    company=self.company_id.name,
+                    missing=", ".join(missing),
+                )
+            )
+        return settings
+
+    def _get_ministry_content_hash(self):
+        """Fingerprint of what is sent: the period, the units and the
+        snapshot. An unchanged consolidation keeps its version."""
+        self.ensure_one()
+        content = [
+            str(self.date_from),
+            str(self.date_to),
+            sorted(self.unit_company_ids.ids),
+            sorted(
+                (line.unit_id.id, line.category_id.id, line.line_count, line.value)
+                for line in self.line_ids
+            ),
+        ]
+        return hashlib.sha256(repr(content).encode()).hexdigest()
+
+    def _prepare_ministry_package(self, version, university_code):
+        """The package (see ``tools/national_package.py``): the header, the
+        snapshot per unit and category, the disclosure totals per category
+        and valuation technique, and every contribution line."""
+        self.ensure_one()
+        self._get_unit_ids()
+        lines = [
+            {
+                "unit": line.unit_id.name,
+                "category_code": line.category_id.code,
+                "category_name": line.category_id.name,
+                "kind": line.kind,
+                "count": line.count,
+                "line_count": line.line_count,
+                "value": float(line.value),
+            }
+            for line in self.line_ids.sorted(lambda r: (r.unit_id.id, r.category_id.id))
+        ]
+        return {
+            "schema": national_package.SCHEMA,
+            "university_code": university_code,
+            "university_name": self.company_id.name,
+            "consolidation": self.name,
+            "date_from": str(self.date_from),
+            "date_to": str(self.date_to),
+            "version": version,
+            "currency": self.currency_id.name,
+            "amount_total": float(self.amount_total),
+            "contribution_count": self.contribution_count,
+            "line_count": self.contribution_line_count,
+            "lines": lines,
+            "disclosures": self._get_ministry_disclosures(),
+            "details": self._get_ministry_details(),
+        }
+
+    def _get_ministry_disclosures(self):
+        self.env["hc.contribution"].flush_model()
+        self.env["hc.contribution.line"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT cat.code, cat.kind, COALESCE(l.valuation_technique, ''),
+                       COUNT(*), COALESCE(SUM(l.value), 0),
+                       COALESCE(SUM(l.value) FILTER (
+                           WHERE l.reference_id IS NOT NULL), 0),
+                       COALESCE(SUM(l.value) FILTER (
+                           WHERE c.valuation_reviewed), 0),
+                       COALESCE(SUM(l.value) FILTER (
+                           WHERE COALESCE(l.restriction, 'none') != 'none'), 0),
+                       COALESCE(SUM(l.value) FILTER (
+                           WHERE l.disposition = 'sold'), 0)
+                  FROM hc_contribution_line l
+                  JOIN hc_contribution c ON c.id = l.contribution_id
+                  JOIN hc_contribution_category cat ON cat.id = l.category_id
+                 WHERE %s
+              GROUP BY cat.code, cat.kind, l.valuation_technique
+              ORDER BY cat.code, l.valuation_technique NULLS FIRST
+                """,
+                self._get_candidate_where(),
+            )
+        )
+        keys = (
+            "category_code",
+            "kind",
+            "technique",
+            "lines",
+            "value",
+            "value_referenced",
+            "value_reviewed",
+            "value_restricted",
+            "value_sold",
+        )
+        return [
+            {
+                key: float(value) if key.startswith("value") else value
+                for key, value in zip(keys, row, strict=True)
+            }
+            for row in self.env.cr.fetchall()
+        ]
+
+    def _get_ministry_details(self):
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT c.name, c.date::text, comp.name, cat.code, l.quantity,
+                       l.unit_value, l.value, COALESCE(l.valuation_basis, ''),
+                       COALESCE(l.valuation_technique, '')
+                  FROM hc_contribution_line l
+                  JOIN hc_contribution c ON c.id = l.contribution_id
+                  JOIN res_company comp ON comp.id = c.company_id
+                  JOIN hc_contribution_category cat ON cat.id = l.category_id
+                 WHERE %s
+              ORDER BY c.date, c.id, l.sequence, l.id
+                """,
+                self._get_candidate_where(),
+            )
+        )
+        return [
+            {
+                "reference": ref,
+                "date": date,
+                "unit": unit,
+                "category_code": code,
+                "quantity": float(quantity),
+                "unit_value": float(unit_value),
+                "value": float(value),
+                "valuation_basis": basis,
+                "technique": technique,
+            }
+            for (
+                ref,
+                date,
+                unit,
+                code,
+                quantity,
+                unit_value,
+                value,
+                basis,
+                technique,
+            ) in self.env.cr.fetchall()
+        ]
+
+    def _hc_send_to_ministry(self, job):
+        """The work of a sending job: build and sign the package, send it,
+        and return the Ministry's answer for the job."""
+        self.ensure_one()
+        settings = self._check_ministry_settings()
+        package = self._prepare_ministry_package(job.version, settings["code"])
+        signature = national_package.sign(package, settings["signing_key"])
+        answer = self._hc_ministry_call(settings, package, signature)
+        if not isinstance(answer, dict) or answer.get("state") not in (
+            "received",
+            "accepted",
+            "refused",
+            "superseded",
+        ):
+            raise UserError(
+                self.env._("The Ministry gave an answer that is not understood.")
+            )
+        return {
+            "answer_state": answer["state"],
+            "answer_message": answer.get("message") or False,
+            "answer_reference": answer.get("reference") or False,
+        }
+
+    @api.model
+    def _hc_ministry_call(self, settings, package, signature):
+        """Call ``hc.national.submission.hc_receive`` on the Ministry's Odoo
+        over its external JSON-RPC API, authenticated with the API key.
+        Network failures are retried later; an error the Ministry's server
+        raises is final."""
+
+        def call(service, method, *args):
+            payload = {
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"service": service, "method": method, "args": args},
+                "id": 1,
+            }
+            try:
+                response = requests.post(
+                    f"{settings['url']}/jsonrpc", json=payload, timeout=MINISTRY_TIMEOUT
+                )
+                if response.status_code >= 500 or response.status_code == 429:
+                    raise HcTransientJobError(
+                        self.env._(
+                            "The Ministry's server answered %s.", response.status_code
+                        )
+                    )
+                response.raise_for_status()
+                result = response.json()
+            except (requests.ConnectionError, requests.Timeout) as e:
+                raise HcTransientJobError(
+                    self.env._("The Ministry's server cannot be reached: %s", e)
+                ) from e
+            except (requests.RequestException, ValueError) as e:
+                raise UserError(
+                    self.env._("The Ministry's server refused the call: %s", e)
+                ) from e
+            if "error" in result:
+                data = result["error"].get("data") or {}
+                raise UserError(
+                    self.env._(
+                        "The Ministry's server refused the call: %s",
+                        data.get("message") or result["error"].get("message"),
+                    )
+                )
+            return result.get("result")
+
+        uid = call(
+            "common", "login", settings["db"], settings["login"], settings["api_key"]
+        )
+        if not uid:
+            raise UserError(
+                self.env._(
+                    "The Ministry refused the login or API key of %s.",
+                    settings["login"],
+                )
+            )
+        return call(
+            "object",
+            "execute_kw",
+            settings["db"],
+            uid,
+            settings["api_key"],
+            "hc.national.submission",
+            "hc_receive",
+            [package, signature],
+            {},
+        )

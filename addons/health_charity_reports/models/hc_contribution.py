@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.health_charity.models.hc_integrity_mixin import hc_internal
+
 
 class HcContribution(models.Model):
     """Consolidation lock: a contribution attached to a consolidation that
@@ -17,6 +19,20 @@ class HcContribution(models.Model):
         index="btree_not_null",
         ondelete="restrict",
     )
+
+    def _hc_set_consolidation(self, consolidation):
+        """Attach the gifts to ``consolidation`` (or release them with an
+        empty one): our code only, through the ORM in one write. The caller
+        holds their row locks and has checked the user may use every unit
+        of the consolidation, whatever units the company switcher shows."""
+        if not self:
+            return True
+        units = self.company_id | consolidation.unit_company_ids
+        gifts = self.with_context(
+            allowed_company_ids=units.ids, skip_validation_check=True
+        )
+        with hc_internal():
+            return gifts.write({"consolidation_id": consolidation.id or False})
 
     def _is_value_locked(self):
         return super()._is_value_locked() or bool(

@@ -16,6 +16,38 @@ class ResCompany(models.Model):
         "the company name.",
     )
 
+    # connection of a university to the Ministry (national roll-up): secrets,
+    # readable by managers only
+    hc_ministry_url = fields.Char(
+        "Ministry Server URL",
+        groups="health_charity.group_hc_manager",
+        help="Address of the Ministry's Odoo, e.g. https://hc.behdasht.gov.ir",
+    )
+    hc_ministry_db = fields.Char(
+        "Ministry Database", groups="health_charity.group_hc_manager"
+    )
+    hc_ministry_login = fields.Char(
+        "Ministry Login",
+        groups="health_charity.group_hc_manager",
+        help="The Ministry user bound to this university.",
+    )
+    hc_ministry_api_key = fields.Char(
+        "Ministry API Key",
+        groups="health_charity.group_hc_manager",
+        help="An API key of that user (its preferences › Account Security).",
+    )
+    hc_ministry_university_code = fields.Char(
+        "University Code",
+        groups="health_charity.group_hc_manager",
+        help="The code the Ministry gave this university.",
+    )
+    hc_ministry_signing_key = fields.Char(
+        "Signing Key",
+        groups="health_charity.group_hc_manager",
+        help="Secret shared with the Ministry: every package is signed with it "
+        "(HMAC-SHA256) so that the Ministry can prove who sent what.",
+    )
+
     def _hc_update_lock_date(self):
         """The lock date of a unit is the end of the last period of a
         consolidation covering it that is not in draft."""

@@ -60,7 +60,7 @@ class MinistryValuationXlsx(models.AbstractModel):
             total_lines = consolidation.contribution_line_count
 
             def progress(done):
-                record._set_workbook_progress(min(99, 100 * done // total_lines))
+                record._hc_set_progress(min(99, 100 * done // total_lines))
 
         self._write_detail_sheet(
             workbook,

@@ -11,3 +11,5 @@ from . import test_integrity
 from . import test_dashboard
 from . import test_certificate_layout
 from . import test_day_tours
+from . import test_national
+from . import test_readonly_calls

@@ -72,6 +72,17 @@ class HealthCharityReportsCase(HealthCharityCase):
             .create(base)
         )
 
+    def _run_jobs(self):
+        """Run the consolidation jobs as the scheduler does. The jobs write
+        their rows in transactions of their own: in test mode those share
+        the test's transaction (rolled back at the end)."""
+        if self.registry.test_cr is None:
+            self.registry.enter_test_mode(self.env.cr)
+            self.addCleanup(self.registry.leave_test_mode)
+        done = self.env["hc.consolidation.job"]._cron_run_jobs()
+        self.env.invalidate_all()
+        return done
+
     def _render_xlsx(self, report_name, records, user=None):
         report = self.env["ir.actions.report"]
         if user:

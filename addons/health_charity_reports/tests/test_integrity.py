@@ -14,7 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.health_charity.models.hc_integrity_mixin import ALL
+from odoo.addons.health_charity.models.hc_integrity_mixin import ALL, hc_internal
 
 from .common import HealthCharityReportsCase
 
@@ -51,6 +51,7 @@ class TestIntegrity(HealthCharityReportsCase):
         cls.approved = cls.gifts[0]
         cls.approved.invalidate_recordset()
         cls._portal_fixtures()
+        cls._national_fixtures()
 
     @classmethod
     def _portal_fixtures(cls):
@@ -72,6 +73,40 @@ class TestIntegrity(HealthCharityReportsCase):
         cls.env["hc.organization.change"].create(
             {"organization_id": org.id, "city": "Matrix"}
         )
+
+    @classmethod
+    def _national_fixtures(cls):
+        """Records of the models only the application creates (jobs, the
+        Ministry's submissions), so that the write matrix covers them."""
+        consolidation = cls._consolidation(jalali_quarter="3")
+        cls.env["hc.consolidation.job"].with_user(cls.finance)._hc_queue(
+            consolidation.with_user(cls.finance), "workbook"
+        )
+        university = cls.env["hc.national.university"].create(
+            {"name": "Matrix University", "code": "MATRIX", "signing_key": "k"}
+        )
+        with hc_internal():
+            cls.env["hc.national.submission"].create(
+                {
+                    "name": "MATRIX v1",
+                    "university_id": university.id,
+                    "university_code": "MATRIX",
+                    "date_from": "2025-03-21",
+                    "date_to": "2025-06-21",
+                    "version": 1,
+                    "amount_total": 100.0,
+                    "line_ids": [
+                        Command.create(
+                            {"unit_name": "Unit", "category_code": "cash", "value": 100}
+                        )
+                    ],
+                    "disclosure_ids": [
+                        Command.create(
+                            {"category_code": "cash", "lines": 1, "value": 100}
+                        )
+                    ],
+                }
+            )
 
     # ------------------------------------------------------------ helpers
     def _sample_value(self, record, name, field):
@@ -212,6 +247,14 @@ class TestIntegrity(HealthCharityReportsCase):
             self.assertIn(model, covered)
         self.assertGreater(checked, 1000)
         self.assertGreater(refused, checked // 3)
+        for model in (
+            "hc.consolidation.job",
+            "hc.national.university",
+            "hc.national.submission",
+            "hc.national.submission.line",
+            "hc.national.submission.disclosure",
+        ):
+            self.assertTrue(self._records_by_state(model), model)
 
     def test_protected_fields_never_writable(self):
         """Independently of the per-status policy: statuses, stored totals and
@@ -231,8 +274,8 @@ class TestIntegrity(HealthCharityReportsCase):
                 "amount_total",
                 "line_ids",
                 "state",
-                "workbook_user_id",
             ],
+            "hc.consolidation.job": ["state", "user_id", "attachment_id", "error"],
         }
         for model, names in critical.items():
             protected = self.env[model]._hc_get_protected_fields()
@@ -606,10 +649,13 @@ class TestIntegrity(HealthCharityReportsCase):
         )
         self.assertGreater(len(content), 1000)
         self.assertTrue(book.sheetnames)
+        job = (
+            self.env["hc.consolidation.job"]
+            .with_user(self.finance)
+            ._hc_queue(consolidation.with_user(self.finance), "workbook")
+        )
         with self.assertRaises(AccessError):
-            consolidation.with_user(self.finance).write(
-                {"workbook_user_id": self.env.ref("base.user_admin").id}
-            )
+            job.write({"user_id": self.env.ref("base.user_admin").id})
 
     # ------------------------------------------------------------ hash chain
     def test_hash_chain_detects_sql_tampering(self):

@@ -5,6 +5,8 @@ from datetime import datetime
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.health_charity.models.hc_integrity_mixin import hc_internal
+
 from .common import HealthCharityReportsCase
 
 MINISTRY = "health_charity_reports.ministry_valuation_xlsx"
@@ -206,48 +208,71 @@ class TestMinistryWorkbook(HealthCharityReportsCase):
                 if cell.value == '=HYPERLINK("x")':
                     self.assertEqual(cell.data_type, "s")
 
-    def test_failed_job_is_reported_and_retried(self):
+    def _job(self, **vals):
         cons = self.cons_1404.with_user(self.finance)
-        cons.sudo().write(
-            {"workbook_state": "queued", "workbook_user_id": self.finance.id}
+        job = (
+            self.env["hc.consolidation.job"]
+            .with_user(self.finance)
+            ._hc_queue(cons, "workbook")
         )
+        if vals:
+            with hc_internal():
+                job.sudo().write(vals)
+        return cons, job
+
+    def test_failed_job_is_reported_and_retried(self):
+        cons, job = self._job()
 
         def boom(self):
             raise ValueError("worker died")
 
-        self.patch(
-            type(self.env["hc.consolidation"]), "_generate_workbook_attachment", boom
-        )
-        self.env["hc.consolidation"]._cron_generate_workbooks()
+        self.patch(type(self.env["hc.consolidation.job"]), "_hc_run_workbook", boom)
+        self.assertEqual(self._run_jobs(), 1)
+        self.assertEqual(job.state, "failed")
+        self.assertEqual(job.attempts, 1)
         self.assertEqual(cons.workbook_state, "failed")
         self.assertIn("worker died", cons.workbook_error)
         self.assertFalse(cons.workbook_attachment_id)
+        # no system parameter carries progress any more
+        params = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .search([("key", "like", "workbook_progress")])
+        )
+        self.assertFalse(params)
 
     def test_killed_job_is_retried(self):
         """A job whose worker died stays "running": an hour later the next run
         produces the workbook (attempts are counted and bounded)."""
-        cons = self.cons_1404.with_user(self.finance)
-        cons.sudo().write(
-            {
-                "workbook_state": "running",
-                "workbook_started": "2020-01-01 00:00:00",
-                "workbook_attempts": 1,
-                "workbook_user_id": self.finance.id,
-            }
+        cons, job = self._job(
+            state="running", started="2020-01-01 00:00:00", attempts=1
         )
-        self.env["hc.consolidation"]._cron_generate_workbooks()
+        self._run_jobs()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.attempts, 2)
         self.assertEqual(cons.workbook_state, "done")
-        self.assertEqual(cons.workbook_attempts, 2)
         self.assertTrue(cons.workbook_attachment_id.raw.startswith(b"PK"))
-        cons.sudo().write(
-            {
-                "workbook_state": "running",
-                "workbook_started": "2020-01-01 00:00:00",
-                "workbook_attempts": 3,
-            }
+        _cons, job = self._job(
+            state="running", started="2020-01-01 00:00:00", attempts=3
         )
-        self.env["hc.consolidation"]._cron_generate_workbooks()
-        self.assertEqual(cons.workbook_state, "failed")
+        self._run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("3 attempts", job.error)
+
+    def test_job_is_the_applications(self):
+        """Nobody enters or edits a job, whatever their role."""
+        _cons, job = self._job()
+        Job = self.env["hc.consolidation.job"]
+        for name in ("state", "user_id", "attachment_id", "progress", "attempts"):
+            self.assertIn(name, Job._hc_get_protected_fields())
+        with self.assertRaises(AccessError):
+            job.with_user(self.finance).write({"progress": 50})
+        with self.assertRaises(AccessError):
+            Job.with_user(self.manager).create(
+                {"consolidation_id": self.cons_1404.id, "kind": "workbook"}
+            )
+        # an officer who may not read every unit does not see the job
+        self.assertFalse(Job.with_user(self.officer_a).search([("id", "=", job.id)]))
 
     def test_persian_user_gets_rtl_sheets(self):
         self.env["res.lang"]._activate_lang("fa_IR")
@@ -267,7 +292,21 @@ class TestMinistryWorkbook(HealthCharityReportsCase):
         )
         self.assertTrue(cons.action_generate_workbook())
         self.assertEqual(cons.workbook_state, "queued")
-        self.env["hc.consolidation"]._cron_generate_workbooks()
+        job = cons.job_ids
+        self.assertEqual(job.user_id, self.finance)
+        self.assertEqual(job.kind, "workbook")
+        self._run_jobs()
         self.assertEqual(cons.workbook_state, "done")
         self.assertEqual(cons.workbook_progress, 100)
-        self.assertTrue(cons.workbook_attachment_id.raw.startswith(b"PK"))
+        first = cons.workbook_attachment_id
+        self.assertTrue(first.raw.startswith(b"PK"))
+        self.assertEqual(first.res_model, "hc.consolidation")
+        self.assertEqual(first.res_id, cons.id)
+        action = cons.action_download_workbook()
+        self.assertIn(str(first.id), action["url"])
+        # a new workbook replaces the file of the previous one
+        cons.action_generate_workbook()
+        self._run_jobs()
+        self.assertTrue(cons.workbook_attachment_id)
+        self.assertNotEqual(cons.workbook_attachment_id, first)
+        self.assertFalse(first.exists())
