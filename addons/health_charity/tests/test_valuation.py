@@ -98,6 +98,34 @@ class TestValuation(HealthCharityCase):
         with self.assertRaises(AccessError):
             draft.with_user(self.staff).write({"date_to": date(2026, 1, 1)})
 
+    def test_references_imported_from_a_spreadsheet(self):
+        """A price list loads through Odoo's import (as drafts: approval
+        still goes through the committee)."""
+        Reference = self.env["hc.valuation.reference"].with_user(self.manager)
+        result = Reference.load(
+            ["name", "category_id", "unit_value", "date_from", "source"],
+            [
+                ["Rice bag 10 kg", "Food Package", "9500000", "2025-03-21", "ministry"],
+                [
+                    "Insulin pen",
+                    "Medical Equipment",
+                    "900000",
+                    "2025-03-21",
+                    "ministry",
+                ],
+            ],
+        )
+        self.assertFalse(result["messages"], result)
+        refs = Reference.browse(result["ids"])
+        self.assertEqual(refs.mapped("state"), ["draft", "draft"])
+        self.assertEqual(refs.mapped("unit_value"), [9_500_000, 900_000])
+        # a forged status in the file is refused
+        forged = Reference.load(
+            ["name", "category_id", "unit_value", "date_from", "state"],
+            [["Tea", "Food Package", "1000", "2025-03-21", "approved"]],
+        )
+        self.assertFalse(forged["ids"])
+
     def test_overlapping_reference_refused(self):
         with self.assertRaises(ValidationError):
             self._reference("WOOL BLANKET", 6_000_000, date(2025, 6, 1))
