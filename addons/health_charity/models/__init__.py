@@ -32,6 +32,7 @@ from . import hc_agreement
 from . import res_currency
 from . import hc_contribution_bulk
 from . import base_import_import
+from . import ir_fields_converter
 from . import account_move
 from . import ir_sequence
 from . import ir_http

@@ -31,6 +31,7 @@ from odoo.addons.health_charity_web_jalali.tools.jalali_table import (
 
 from .hc_contribution_line import deviation, exact_value
 from .hc_integrity_mixin import hc_is_internal
+from .ir_fields_converter import hc_import_id_cache
 
 # The rows found bad while a file is imported (set by ``load`` only).
 _HC_IMPORT_ERRORS = contextvars.ContextVar("hc_import_errors", default=None)
@@ -71,7 +72,7 @@ class HcContribution(models.Model):
         checked first instead (see :meth:`_hc_import_row_errors`)."""
         token = _HC_IMPORT_ERRORS.set([])
         try:
-            with self.env.cr.savepoint() as savepoint:
+            with hc_import_id_cache(), self.env.cr.savepoint() as savepoint:
                 result = super().load(fields, data)
                 errors = _HC_IMPORT_ERRORS.get()
                 if errors:

@@ -67,6 +67,26 @@ class TestImport(HealthCharityCase):
         self.assertEqual(Contribution.search_count([]), before)
         self.assertLess(elapsed, 60)
 
+    def test_each_reference_looked_up_once(self):
+        """A file names the same donors and categories on every row: each
+        distinct value is looked up once per file, not once per row."""
+        from unittest.mock import patch
+
+        Partner = type(self.env["res.partner"])
+        calls = []
+        original = Partner.name_search
+
+        def spy(model, name="", *args, **kwargs):
+            calls.append((model._name, name))
+            return original(model, name, *args, **kwargs)
+
+        Contribution = self.env["hc.contribution"].with_user(self.staff)
+        with patch.object(Partner, "name_search", spy):
+            result = Contribution.load(self.FIELDS, self._rows()[:300])
+        self.assertEqual(len(result["ids"]), 300)
+        self.assertEqual(sorted(set(calls)), sorted(calls))  # no repeats
+        self.assertEqual(len(calls), 2)  # two donors in the file
+
     def test_good_file_imports(self):
         Contribution = self.env["hc.contribution"].with_user(self.staff)
         result = Contribution.load(self.FIELDS, self._rows()[:500])
