@@ -759,6 +759,12 @@ class HcContribution(models.Model):
         self._hc_chain_hash()
         return res
 
+    def hc_receipt_filename(self):
+        """The receipt's file name in the reader's language (Persian words
+        keep their zero-width non-joiners)."""
+        self.ensure_one()
+        return self.env._("Receipt - %(ref)s", ref=self.name)
+
     # ---------------------------------------------------------------- import
     @api.model
     def get_import_templates(self):

@@ -16,6 +16,7 @@ from odoo.addons.health_charity.models.hc_integrity_mixin import (
 from odoo.addons.health_charity.tools.jalali import (
     jalali_period_bounds,
     jalali_year_quarter,
+    to_jalali_str,
 )
 
 from ..models.hc_consolidation_job import HcTransientJobError
@@ -312,13 +313,30 @@ class HcConsolidation(models.Model):
         return super().unlink()
 
     def _get_default_name(self):
+        """In the language of the user who creates it: a Solar Hijri period
+        ("تجمیع 1404 فصل 1" / "Consolidation 1404 Q1"), Jalali dates for a
+        Persian user's date range."""
         self.ensure_one()
         if self.period_type == "jalali" and self.jalali_year:
             quarter = int(self.jalali_quarter or 0)
-            period = f"{self.jalali_year}" + (f" Q{quarter}" if quarter else "")
+            period = (
+                self.env._(
+                    "%(year)s Q%(quarter)s", year=self.jalali_year, quarter=quarter
+                )
+                if quarter
+                else str(self.jalali_year)
+            )
+        elif (self.env.lang or "").startswith("fa"):
+            period = f"{to_jalali_str(self.date_from)} - {to_jalali_str(self.date_to)}"
         else:
             period = f"{self.date_from} - {self.date_to}"
         return self.env._("Consolidation %(period)s", period=period)
+
+    def hc_report_filename(self):
+        """The Ministry workbook's file name, in the reader's language (the
+        words keep their zero-width non-joiners, never "_")."""
+        self.ensure_one()
+        return self.env._("Ministry valuation - %(name)s", name=self.name)
 
     # ------------------------------------------------------------- security
     def _check_finance(self):

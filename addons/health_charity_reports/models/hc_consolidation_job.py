@@ -332,7 +332,7 @@ class HcConsolidationJob(models.Model):
         consolidation = self.consolidation_id
         return self.env["ir.attachment"].create(
             {
-                "name": f"{consolidation.name}.xlsx",
+                "name": f"{consolidation.hc_report_filename()}.xlsx",
                 "raw": raw,
                 "res_model": consolidation._name,
                 "res_id": consolidation.id,

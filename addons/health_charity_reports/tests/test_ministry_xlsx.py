@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -310,3 +311,34 @@ class TestMinistryWorkbook(HealthCharityReportsCase):
         self.assertTrue(cons.workbook_attachment_id)
         self.assertNotEqual(cons.workbook_attachment_id, first)
         self.assertFalse(first.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestNamesInTheReadersLanguage(HealthCharityReportsCase):
+    def test_persian_names_and_file_names(self):
+        if not self.env["res.lang"]._lang_get("fa_IR"):
+            self.skipTest("Persian is not loaded")
+        Consolidation = self.env["hc.consolidation"].with_user(self.finance)
+        cons = Consolidation.with_context(lang="fa_IR").create(
+            {
+                "period_type": "jalali",
+                "jalali_year": 1404,
+                "jalali_quarter": "1",
+                "company_id": self.university.id,
+                "unit_company_ids": [Command.set(self.units.ids)],
+            }
+        )
+        self.assertEqual(cons.name, "تجمیع 1404 فصل 1")
+        name = cons.with_env(cons.env(context={"lang": "fa_IR"})).hc_report_filename()
+        self.assertIn("\u200c", name)  # ارزش‌گذاری, کمک‌ها: ZWNJ, never "_"
+        self.assertNotIn("_", name)
+        english = Consolidation.with_context(lang="en_US").create(
+            {
+                "period_type": "jalali",
+                "jalali_year": 1403,
+                "jalali_quarter": "2",
+                "company_id": self.university.id,
+                "unit_company_ids": [Command.set(self.units.ids)],
+            }
+        )
+        self.assertEqual(english.name, "Consolidation 1403 Q2")
