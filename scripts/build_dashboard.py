@@ -167,7 +167,7 @@ def build():
             330,
             "Share Reaching Underserved Regions",
             REPORT,
-            ["is_underserved"],
+            ["region"],
             "value",
             "pie",
             VALID,

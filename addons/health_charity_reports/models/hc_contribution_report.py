@@ -51,6 +51,12 @@ class HcContributionReport(models.Model):
     organization_id = fields.Many2one("hc.organization", "Organisation", readonly=True)
     project_id = fields.Many2one("hc.project", readonly=True)
     is_underserved = fields.Boolean("Underserved Region", readonly=True)
+    # the same as a labelled choice: charts and pivots show words, not
+    # "true"/"false"
+    region = fields.Selection(
+        [("underserved", "Underserved Regions"), ("other", "Other Regions")],
+        readonly=True,
+    )
     state = fields.Selection(
         selection=lambda self: self.env["hc.contribution"]
         ._fields["state"]
@@ -89,6 +95,9 @@ class HcContributionReport(models.Model):
             c.project_id AS project_id,
             COALESCE(c.is_underserved, FALSE) OR COALESCE(o.is_underserved, FALSE)
                 AS is_underserved,
+            CASE WHEN COALESCE(c.is_underserved, FALSE)
+                      OR COALESCE(o.is_underserved, FALSE)
+                 THEN 'underserved' ELSE 'other' END AS region,
             c.state AS state,
             l.valuation_basis AS valuation_basis,
             l.quantity AS quantity,

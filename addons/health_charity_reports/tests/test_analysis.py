@@ -20,6 +20,18 @@ class TestContributionAnalysis(HealthCharityReportsCase):
         )
         self.assertEqual(sum(rows.mapped("contribution_count")), len(self.gifts))
 
+    def test_region_is_labelled(self):
+        """The dashboard's underserved share groups by a labelled choice."""
+        self.gifts[0].sudo().is_underserved = True
+        self.env.flush_all()
+        Report = self.env["hc.contribution.report"]
+        rows = Report.search([("contribution_id", "in", self.gifts.ids)])
+        regions = {row.contribution_id: row.region for row in rows}
+        self.assertEqual(regions[self.gifts[0]], "underserved")
+        self.assertEqual(set(regions.values()), {"underserved", "other"})
+        labels = dict(Report._fields["region"]._description_selection(self.env))
+        self.assertEqual(labels["underserved"], "Underserved Regions")
+
     def test_jalali_year_and_quarter(self):
         Report = self.env["hc.contribution.report"]
         esfand = Report.search(
