@@ -441,8 +441,9 @@ class HcContribution(models.Model):
         date from the gift's date."""
         for line in self.line_ids.filtered(lambda line: line.kind != "cash"):
             vals = {}
-            if not line.valuation_technique and line._hc_default_technique():
-                vals["valuation_technique"] = line._hc_default_technique()
+            technique = not line.valuation_technique and line._hc_default_technique()
+            if technique:
+                vals["valuation_technique"] = technique
             if not line.valuation_date:
                 vals["valuation_date"] = line.contribution_id.date
             if vals:
@@ -825,11 +826,12 @@ class HcContribution(models.Model):
         return action
 
     # -------------------------------------------------------- inalterability
-    def _hc_hash_payload(self):
+    def _hc_hash_payload(self, history=None):
         """What an approved valuation consists of (override point: add a
         field and the chain covers it from the next approval on)."""
         self.ensure_one()
-        history = self.env["hc.revaluation"]._hc_approved_history(self.line_ids)
+        if history is None:
+            history = self.env["hc.revaluation"]._hc_approved_history(self.line_ids)
         lines, revalued = [], 0.0
         for line in self.line_ids.sorted("id"):
             unit_value, value = line._hc_approved_values(history.get(line.id))
@@ -859,11 +861,11 @@ class HcContribution(models.Model):
             lines,
         ]
 
-    def _hc_revaluations_intact(self):
-        """Each approved re-valuation still hashes to its stored hash, and
-        the line carries the last approved value."""
+    def _hc_revaluations_intact(self, history):
+        """Each approved re-valuation (``history``, see
+        ``hc.revaluation._hc_approved_history``) still hashes to its stored
+        hash, and the line carries the last approved value."""
         self.ensure_one()
-        history = self.env["hc.revaluation"]._hc_approved_history(self.line_ids)
         for line in self.line_ids:
             revaluations = history.get(line.id)
             if not revaluations:
@@ -874,16 +876,11 @@ class HcContribution(models.Model):
                 return False
         return True
 
-    def _hc_original_total(self):
-        """The total as approved, before re-valuations (what the gift's own
-        journal entry carries)."""
+    def _hc_compute_hash(self, previous, payload=None):
         self.ensure_one()
-        return float(self._hc_hash_payload()[6])
-
-    def _hc_compute_hash(self, previous):
-        self.ensure_one()
-        payload = json.dumps([previous or "", self._hc_hash_payload()])
-        return hashlib.sha256(payload.encode()).hexdigest()
+        payload = payload if payload is not None else self._hc_hash_payload()
+        text = json.dumps([previous or "", payload])
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def _hc_chain_hash(self):
         """Chain the approved gifts to the last one of their unit. The unit's
@@ -938,21 +935,28 @@ class HcContribution(models.Model):
                 )
                 if in_period:
                     checked += 1
+                    # one read of the approved re-valuations per gift, for the
+                    # hash, the original total and the re-valuations' own hashes
+                    history = self.env["hc.revaluation"]._hc_approved_history(
+                        rec.line_ids
+                    )
+                    payload = rec._hc_hash_payload(history)
+                    # the gift's own entry carries the total as approved
+                    original_total = float(payload[6])
                     posted_ok = (
                         rec.state != "posted"
                         or not rec.move_id
                         or (
                             rec.currency_id.compare_amounts(
-                                rec.move_id.amount_total,
-                                rec._hc_original_total(),
+                                rec.move_id.amount_total, original_total
                             )
                             == 0
                         )
                     )
                     if (
-                        rec._hc_compute_hash(previous) != rec.hc_hash
+                        rec._hc_compute_hash(previous, payload) != rec.hc_hash
                         or not posted_ok
-                        or not rec._hc_revaluations_intact()
+                        or not rec._hc_revaluations_intact(history)
                     ):
                         return checked, rec.with_env(self.env)
                 previous = rec.hc_hash

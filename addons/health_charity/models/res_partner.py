@@ -103,11 +103,14 @@ class ResPartner(models.Model):
             partner.hc_contribution_total_all = total
             partner.hc_contribution_count_all = count
 
-    def _hc_read_donor_totals(self, donor_ids):
+    def _hc_read_donor_totals(self, donor_ids=None):
         """{donor id: (total, count)} of the approved and posted gifts of the
-        given donors that this environment may read."""
+        given donors (every donor if None) that this environment may read."""
+        domain = [("state", "in", self._hc_counted_states())]
+        if donor_ids is not None:
+            domain.append(("donor_id", "in", donor_ids))
         groups = self.env["hc.contribution"]._read_group(
-            [("donor_id", "in", donor_ids), ("state", "in", self._hc_counted_states())],
+            domain,
             ["donor_id"],
             ["amount_total:sum", "__count"],
         )
@@ -158,13 +161,12 @@ class ResPartner(models.Model):
         if operator not in ("=", "!=", "<", "<=", ">", ">="):
             raise UserError(self.env._("Unsupported search on the donor's total."))
         value = value or 0.0
-        reader = self.with_env(self._hc_reader_env())
-        groups = reader.env["hc.contribution"]._read_group(
-            [("state", "in", self._hc_counted_states())],
-            ["donor_id"],
-            ["amount_total:sum"],
-        )
-        totals = {donor.id: total for donor, total in groups}
+        totals = {
+            donor_id: total
+            for donor_id, (total, _count) in self.with_env(self._hc_reader_env())
+            ._hc_read_donor_totals()
+            .items()
+        }
         compare = {
             "=": lambda t: t == value,
             "!=": lambda t: t != value,
