@@ -50,6 +50,7 @@
         "views/hc_revaluation_views.xml",
         "views/hc_contribution_line_views.xml",
         "views/hc_contribution_views.xml",
+        "views/hc_contribution_import_views.xml",
         "views/hc_need_views.xml",
         "views/hc_project_views.xml",
         "views/hc_health_service_views.xml",
@@ -71,7 +72,10 @@
         "wizard/hc_donor_statement_views.xml",
     ],
     "assets": {
-        "web.assets_backend": ["health_charity/static/src/js/*.js"],
+        "web.assets_backend": [
+            "health_charity/static/src/js/*.js",
+            "health_charity/static/src/import/*",
+        ],
         "web.assets_tests": ["health_charity/static/tests/tours/*.js"],
     },
     "demo": [

@@ -1,13 +1,21 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextvars
+import io
 import re
 
 import jdatetime
+import xlsxwriter
 
 from odoo import models
 from odoo.tools import DEFAULT_SERVER_DATE_FORMAT
 
 from ..tools.national_id import latin_digits
+from .hc_contribution_bulk import IMPORT_MODES, hc_import_session
+
+# The file as read (rows), remembered while one dialog call runs: it is
+# counted, imported and its bad rows copied out without reading it thrice.
+_HC_READ_MEMO = contextvars.ContextVar("hc_read_memo", default=None)
 
 # 1404/9/6, 1404-09-06, ۱۴۰۴/۰۹/۰۶ (after the digits are made Latin)
 JALALI_DATE = re.compile(r"^\s*(1[2-4]\d\d)[/\-.](\d{1,2})[/\-.](\d{1,2})\s*$")
@@ -31,6 +39,121 @@ class BaseImportImport(models.TransientModel):
             _header_key(header): path
             for header, path in model._hc_import_headers().items()
         }
+
+    # --------------------------------------------------------------- import
+    def execute_import(self, fields, columns, options, dryrun=False):
+        """Contributions: the whole file in one call (whole file or nothing,
+        never the dialog's batches), big files queued for the background,
+        and the option to import the good rows and get the bad ones back as
+        a file (option ``hc_import_mode``: ``all`` or ``good_rows``)."""
+        if self.res_model != "hc.contribution":
+            return super().execute_import(fields, columns, options, dryrun=dryrun)
+        options = dict(options)
+        mode = options.pop("hc_import_mode", None)
+        mode = mode if mode in IMPORT_MODES else "all"
+        options["limit"] = None
+        Import = self.env["hc.contribution.import"]
+        token = _HC_READ_MEMO.set({})
+        try:
+            try:
+                row_count = len(self._hc_raw_row_numbers(fields, options))
+            except Exception:  # noqa: BLE001 - Odoo's own call reports it
+                row_count = 0
+            if row_count >= Import._get_background_lines():
+                job = Import._hc_queue(
+                    self, fields, columns, options, mode, dryrun, row_count
+                )
+                return {"ids": [], "messages": [], "name": [], "hc_import_id": job.id}
+            with hc_import_session(mode):
+                result = super().execute_import(
+                    fields, columns, options, dryrun=dryrun
+                )
+            record = Import._hc_summarize(
+                self, fields, columns, options, mode, dryrun, result
+            )
+            if record.bad_row_count:
+                # the dialog opens the import: its summary and the rows to fix
+                result = dict(result, ids=[], messages=[], hc_import_id=record.id)
+            return result
+        finally:
+            _HC_READ_MEMO.reset(token)
+
+    def _read_file(self, options):
+        memo = _HC_READ_MEMO.get()
+        if memo is None:
+            return super()._read_file(options)
+        key = (
+            self.id,
+            options.get("sheet"),
+            options.get("separator"),
+            options.get("quoting"),
+            options.get("encoding"),
+        )
+        if key not in memo:
+            memo[key] = super()._read_file(options)
+        return memo[key]
+
+    def _hc_raw_row_numbers(self, fields, options):
+        """The row number in the file (as the spreadsheet shows it, the
+        header being row 1) of each row the import reads."""
+        indices = [index for index, field in enumerate(fields) if field]
+        _length, rows = self._read_file(options)
+        first = 1 if options.get("has_headers") else 0
+        numbers = [
+            number
+            for number, row in enumerate(rows[first:], start=first + 1)
+            if any(row[index] for index in indices if index < len(row))
+        ]
+        return numbers[options.get("skip") or 0 :]
+
+    def _hc_prepare_load(self, fields, options):
+        """What ``execute_import`` hands to ``load`` (the background import
+        loads it chunk by chunk): (fields, rows, row numbers, context)."""
+        token = _HC_READ_MEMO.set({})
+        try:
+            data, import_fields = self._convert_import_data(fields, options)
+            data = self._parse_import_data(data, import_fields, options)
+            import_fields, data = self._handle_multi_mapping(import_fields, data)
+            if options.get("fallback_values"):
+                data = self._handle_fallback_values(
+                    import_fields, data, options["fallback_values"]
+                )
+            numbers = self._hc_raw_row_numbers(fields, options)
+        finally:
+            _HC_READ_MEMO.reset(token)
+        context = {
+            "import_file": True,
+            "name_create_enabled_fields": options.get("name_create_enabled_fields")
+            or {},
+            "import_set_empty_fields": options.get("import_set_empty_fields", []),
+            "import_skip_records": options.get("import_skip_records", []),
+        }
+        return import_fields, data, numbers, context
+
+    def _hc_bad_rows_xlsx(self, options, bad_rows):
+        """The file's header and its refused rows ({row number: reasons}),
+        with a last column saying why: fixed, it imports as it is."""
+        _length, rows = self._read_file(options)
+        output = io.BytesIO()
+        book = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = book.add_worksheet(self.env._("Rows to fix"))
+        if self.env["res.lang"]._lang_get(self.env.lang or "en_US").direction == "rtl":
+            sheet.right_to_left()
+        bold = book.add_format({"bold": True})
+        out = 0
+        width = max((len(row) for row in rows), default=0)
+        if options.get("has_headers") and rows:
+            sheet.write_row(out, 0, list(rows[0]), bold)
+            sheet.write(out, width, self.env._("Reason"), bold)
+            out += 1
+        for number in sorted(bad_rows):
+            if number - 1 < len(rows):
+                sheet.write_row(out, 0, list(rows[number - 1]))
+            sheet.write(out, width, "\n".join(bad_rows[number]))
+            out += 1
+        sheet.set_column(width, width, 60)
+        book.close()
+        return output.getvalue()
 
     def _get_mapping_suggestion(
         self, header, fields_tree, header_types, mapping_fields

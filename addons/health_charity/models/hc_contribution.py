@@ -116,6 +116,15 @@ class HcContribution(models.Model):
     reversal_move_id = fields.Many2one(
         "account.move", "Reversal Entry", readonly=True, copy=False
     )
+    import_id = fields.Many2one(
+        "hc.contribution.import",
+        "Imported From",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The spreadsheet import that recorded this gift.",
+    )
     # internal: never shown to the benefactor (portal)
     note = fields.Html("Notes", groups="health_charity.group_hc_user")
     # valuation committee

@@ -20,6 +20,8 @@ slower, never wrong.
 
 import contextvars
 from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
@@ -33,8 +35,41 @@ from .hc_contribution_line import deviation, exact_value
 from .hc_integrity_mixin import hc_is_internal
 from .ir_fields_converter import hc_import_id_cache
 
-# The rows found bad while a file is imported (set by ``load`` only).
-_HC_IMPORT_ERRORS = contextvars.ContextVar("hc_import_errors", default=None)
+IMPORT_MODES = ("all", "good_rows")
+# How the next ``load`` treats bad rows (set by the import dialog and the
+# background import, never by a caller: a Python context variable).
+_HC_IMPORT_SESSION = contextvars.ContextVar("hc_import_session", default=None)
+# The file being loaded (set by ``load`` only).
+_HC_IMPORT_RUN = contextvars.ContextVar("hc_import_run", default=None)
+
+
+@dataclass
+class _ImportRun:
+    """One ``load`` of a contributions file: its mode, the errors found by
+    row and the records (by their index in the file) known to be bad."""
+
+    mode: str = "all"
+    check_only: bool = False
+    errors: list = field(default_factory=list)
+    bad_records: set = field(default_factory=set)
+
+    @property
+    def writes(self):
+        """Whether good records are written (whole file or nothing: not
+        once a bad one is known)."""
+        return not self.check_only and (self.mode == "good_rows" or not self.errors)
+
+
+@contextmanager
+def hc_import_session(mode="all", check_only=False):
+    """Bad rows during the ``load`` calls of this block: ``all`` refuses the
+    whole file, ``good_rows`` writes the good ones; ``check_only`` writes
+    nothing."""
+    token = _HC_IMPORT_SESSION.set((mode, check_only))
+    try:
+        yield
+    finally:
+        _HC_IMPORT_SESSION.reset(token)
 
 BULK_INSERT_ROWS = 2000
 BULK_MIN_SIZE = 100
@@ -67,36 +102,63 @@ class HcContribution(models.Model):
     def load(self, fields, data):
         """Every bad row of the file is reported (by its row, in the user's
         language) before anything is written, and then nothing is: the
-        whole file or nothing. Odoo's own ``load`` retries a failed batch
-        row by row through the ORM, minutes for a big file; the rows are
-        checked first instead (see :meth:`_hc_import_row_errors`)."""
-        token = _HC_IMPORT_ERRORS.set([])
+        whole file or nothing (or, when the import dialog asks for it, the
+        good rows only). Odoo's own ``load`` retries a failed batch row by
+        row through the ORM, minutes for a big file; the rows are checked
+        first instead (see :meth:`_hc_import_row_errors`)."""
+        mode, check_only = _HC_IMPORT_SESSION.get() or ("all", False)
+        run = _ImportRun(mode=mode, check_only=check_only)
+        token = _HC_IMPORT_RUN.set(run)
         try:
             with hc_import_id_cache(), self.env.cr.savepoint() as savepoint:
                 result = super().load(fields, data)
-                errors = _HC_IMPORT_ERRORS.get()
-                if errors:
-                    savepoint.rollback()
-                    self.env.invalidate_all()
-                    result = dict(
-                        result, ids=False, messages=errors + result["messages"]
-                    )
+                if run.errors:
+                    if not run.writes:
+                        savepoint.rollback()
+                        self.env.invalidate_all()
+                        result = dict(result, ids=False)
+                    result = dict(result, messages=run.errors + result["messages"])
         finally:
-            _HC_IMPORT_ERRORS.reset(token)
+            _HC_IMPORT_RUN.reset(token)
         return result
 
+    def _convert_records(self, records, log=lambda a: None):
+        run = _HC_IMPORT_RUN.get()
+        if run is None:
+            yield from super()._convert_records(records, log=log)
+            return
+
+        def hc_log(message):
+            # a value not understood (a donor or category not found, a bad
+            # number or date) marks its record bad; the others go on
+            if message.get("type") == "error" and "record" in message:
+                run.errors.append(message)
+                run.bad_records.add(message["record"])
+            else:
+                log(message)
+
+        yield from super()._convert_records(records, log=hc_log)
+
     def _load_records(self, data_list, update=False, ignore_duplicates=False):
-        errors = _HC_IMPORT_ERRORS.get()
-        if errors is not None and len(data_list) > 1:
-            found = []
+        run = _HC_IMPORT_RUN.get()
+        if run is not None:
+            good = []
             for data in data_list:
-                found.extend(
-                    dict(data.get("info") or {}, type="error", message=message)
-                    for message in self._hc_import_row_errors(data["values"])
-                )
-            if found:
-                errors.extend(found)
+                info = data.get("info") or {}
+                if info.get("record") in run.bad_records:
+                    continue
+                messages = self._hc_import_row_errors(data["values"])
+                if messages:
+                    run.errors.extend(
+                        dict(info, type="error", message=message)
+                        for message in messages
+                    )
+                    run.bad_records.add(info.get("record"))
+                    continue
+                good.append(data)
+            if not (run.writes and good):
                 return self.browse()
+            data_list = good
         return super()._load_records(
             data_list, update=update, ignore_duplicates=ignore_duplicates
         )

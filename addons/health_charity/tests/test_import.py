@@ -1,7 +1,15 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+from unittest.mock import patch
+
+import openpyxl
+
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools.misc import file_open
+
+from odoo.addons.health_charity.models import hc_contribution_import
 
 from .common import HealthCharityCase
 
@@ -193,3 +201,177 @@ class TestImportTemplate(HealthCharityCase):
         self.assertEqual(second.line_ids.valuation_basis, "cash")
         # the chatter as for a gift entered by hand
         self.assertEqual(len(first.message_ids), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestImportModes(HealthCharityCase):
+    """The dialog's choices for bad rows, the record each import leaves, and
+    big files imported in the background, chunk by chunk."""
+
+    HEADERS = ["Donor", "Date", "Category", "Description", "Quantity", "Unit Value"]
+    FIELDS = [
+        "donor_id",
+        "date",
+        "line_ids/category_id",
+        "line_ids/name",
+        "line_ids/quantity",
+        "line_ids/unit_value",
+    ]
+
+    def _csv(self, count, bad=()):
+        rows = [",".join(self.HEADERS)]
+        for i in range(count):
+            quantity = "-1" if i in bad else "2"
+            rows.append(
+                f"Ali Rezaei,2025-05-01,Medical Equipment,Item {i},{quantity},1500000"
+            )
+        return ("\n".join(rows) + "\n").encode()
+
+    def _wizard(self, content, user=None):
+        return (
+            self.env["base_import.import"]
+            .with_user(user or self.staff)
+            .create(
+                {
+                    "res_model": "hc.contribution",
+                    "file": content,
+                    "file_type": "text/csv",
+                    "file_name": "hospital.csv",
+                }
+            )
+        )
+
+    def _import(self, content, mode=None, dryrun=False, user=None):
+        options = {
+            "has_headers": True,
+            "separator": ",",
+            "quoting": '"',
+            "encoding": "utf-8",
+            "date_format": "%Y-%m-%d",
+            "limit": 2000,  # the dialog's batches: ignored for contributions
+            "skip": 0,
+        }
+        if mode:
+            options["hc_import_mode"] = mode
+        wizard = self._wizard(content, user=user)
+        return wizard.execute_import(
+            self.FIELDS, [h.lower() for h in self.HEADERS], options, dryrun=dryrun
+        )
+
+    def _gifts(self):
+        return self.env["hc.contribution"].search(
+            [("line_ids.name", "=like", "Item %")]
+        )
+
+    def test_whole_file_or_nothing_by_default(self):
+        result = self._import(self._csv(30, bad={4, 21}))
+        errors = [m for m in result["messages"] if m["type"] == "error"]
+        self.assertEqual([m["rows"]["from"] for m in errors], [4, 21])
+        self.assertFalse(result["ids"])
+        self.assertFalse(self._gifts())
+        self.assertFalse(result.get("hc_import_id"))
+
+    def test_good_rows_imported_bad_rows_returned_as_file(self):
+        result = self._import(self._csv(30, bad={4, 21}), mode="good_rows")
+        self.assertEqual(len(self._gifts()), 28)
+        record = self.env["hc.contribution.import"].browse(result["hc_import_id"])
+        self.assertEqual(record.state, "done")
+        self.assertEqual(record.gift_count, 28)
+        self.assertEqual(record.bad_row_count, 2)
+        self.assertEqual(sorted(record.bad_rows), ["23", "6"])  # file rows
+        self.assertEqual(record.contribution_ids, self._gifts())
+        self.assertIn("Item 4", record.messages)
+        # the rows to fix: the header, the two rows as written, the reason
+        book = openpyxl.load_workbook(io.BytesIO(record.bad_file_id.raw))
+        rows = [[c.value for c in row] for row in book.active.iter_rows()]
+        self.assertEqual(rows[0][:6], self.HEADERS)
+        self.assertEqual([row[3] for row in rows[1:]], ["Item 4", "Item 21"])
+        self.assertTrue(all(row[6] for row in rows[1:]))
+        # the clerk reads their own import record and file
+        record.with_user(self.staff).read(["bad_file_id", "messages"])
+
+    def test_good_file_leaves_a_record(self):
+        result = self._import(self._csv(12))
+        self.assertEqual(len(result["ids"]), 12)
+        gifts = self.env["hc.contribution"].browse(result["ids"])
+        self.assertEqual(len(gifts.import_id), 1)
+        self.assertEqual(gifts.import_id.gift_count, 12)
+        self.assertEqual(gifts.import_id.state, "done")
+
+    def _background(self, content, mode=None, chunk=7, dryrun=False):
+        self.env["ir.config_parameter"].set_param(
+            "health_charity.import_background_lines", 20
+        )
+        result = self._import(content, mode=mode, dryrun=dryrun)
+        self.assertFalse(result["ids"])
+        job = self.env["hc.contribution.import"].browse(result["hc_import_id"])
+        self.assertEqual(job.state, "queued")
+        self.assertTrue(job.background)
+        self.assertFalse(self._gifts())  # nothing before the scheduler runs
+        # the chunks commit in transactions of their own: in test mode those
+        # share the test's transaction (rolled back at the end)
+        if self.registry.test_cr is None:
+            self.registry.enter_test_mode(self.env.cr)
+            self.addCleanup(self.registry.leave_test_mode)
+        with patch.object(hc_contribution_import, "CHUNK_GIFTS", chunk):
+            for _attempt in range(20):
+                self.env["hc.contribution.import"]._cron_run_imports()
+                job.invalidate_recordset()
+                if job.state not in ("queued", "running", "undoing"):
+                    break
+        return job
+
+    def test_big_file_in_background(self):
+        job = self._background(self._csv(45))
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.progress, 100)
+        self.assertEqual(job.row_count, 45)
+        self.assertEqual(job.gift_count, 45)
+        self.assertEqual(job.next_row, 45)
+        gifts = self._gifts()
+        self.assertEqual(len(gifts), 45)
+        self.assertEqual(gifts.import_id, job)
+        self.assertEqual(set(gifts.mapped("create_uid")), {self.staff})
+        self.assertEqual(sum(gifts.mapped("amount_total")), 45 * 3_000_000)
+
+    def test_big_file_with_a_late_bad_row_keeps_nothing(self):
+        """Chunks already written are deleted again when a later chunk has
+        a bad row; every bad row is still reported."""
+        job = self._background(self._csv(45, bad={30, 44}))
+        self.assertEqual(job.state, "refused")
+        self.assertEqual(job.bad_row_count, 2)
+        self.assertEqual(sorted(job.bad_rows, key=int), ["32", "46"])
+        self.assertTrue(job.bad_file_id)
+        self.assertEqual(job.gift_count, 0)
+        self.assertFalse(self._gifts())
+
+    def test_big_file_good_rows_in_background(self):
+        job = self._background(self._csv(45, bad={30}), mode="good_rows")
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.gift_count, 44)
+        self.assertEqual(job.bad_row_count, 1)
+        self.assertEqual(len(self._gifts()), 44)
+
+    def test_big_file_test_only_writes_nothing(self):
+        job = self._background(self._csv(45, bad={40}), dryrun=True)
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.bad_row_count, 1)
+        self.assertFalse(self._gifts())
+
+    def test_import_records_are_not_entered_by_clients(self):
+        Import = self.env["hc.contribution.import"].with_user(self.staff)
+        with self.assertRaises(AccessError):
+            Import.create({"name": "forged.csv"})
+        result = self._import(self._csv(3))
+        record = self.env["hc.contribution.import"].browse(
+            self.env["hc.contribution"].browse(result["ids"]).import_id.id
+        )
+        with self.assertRaises(AccessError):
+            record.with_user(self.staff).write({"gift_count": 1000})
+        # a gift's import is the application's to set
+        gift = self.env["hc.contribution"].browse(result["ids"][0]).with_user(self.staff)
+        with self.assertRaises(UserError):
+            gift.write({"import_id": False})
+        # another clerk does not see it
+        with self.assertRaises(AccessError):
+            record.with_user(self.approver).read(["name"])
