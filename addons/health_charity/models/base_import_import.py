@@ -65,9 +65,7 @@ class BaseImportImport(models.TransientModel):
                 )
                 return {"ids": [], "messages": [], "name": [], "hc_import_id": job.id}
             with hc_import_session(mode):
-                result = super().execute_import(
-                    fields, columns, options, dryrun=dryrun
-                )
+                result = super().execute_import(fields, columns, options, dryrun=dryrun)
             record = Import._hc_summarize(
                 self, fields, columns, options, mode, dryrun, result
             )

@@ -71,6 +71,7 @@ def hc_import_session(mode="all", check_only=False):
     finally:
         _HC_IMPORT_SESSION.reset(token)
 
+
 BULK_INSERT_ROWS = 2000
 BULK_MIN_SIZE = 100
 MEMO_SIZE = 10000  # distinct values remembered per field

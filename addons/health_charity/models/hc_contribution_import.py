@@ -18,12 +18,9 @@ gifts the job had already written are deleted again; nothing of the file
 stays. "Import the good rows" keeps the good gifts and reports the others.
 """
 
-import io
 import logging
 import time
 from datetime import timedelta
-
-import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -170,10 +167,8 @@ class HcContributionImport(models.Model):
         # sudo: the record is the application's bookkeeping (nobody enters
         # one); it belongs to the clerk, who reads it through the rules
         with hc_internal():
-            record = (
-                self.sudo().create(
-                    dict(vals, user_id=self.env.uid, company_id=self.env.company.id)
-                )
+            record = self.sudo().create(
+                dict(vals, user_id=self.env.uid, company_id=self.env.company.id)
             )
         return record.with_env(self.env)
 
@@ -183,14 +178,18 @@ class HcContributionImport(models.Model):
         vals = self._hc_prepare_vals(wizard, fields_, columns, options, mode, dryrun)
         job = self._hc_new(dict(vals, background=True, row_count=row_count))
         # sudo: the file belongs to the import record, readable with it
-        attachment = self.env["ir.attachment"].sudo().create(
-            {
-                "name": job.name,
-                "raw": wizard.file,
-                "mimetype": wizard.file_type,
-                "res_model": job._name,
-                "res_id": job.id,
-            }
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": job.name,
+                    "raw": wizard.file,
+                    "mimetype": wizard.file_type,
+                    "res_model": job._name,
+                    "res_id": job.id,
+                }
+            )
         )
         job._hc_write({"file_id": attachment.id})
         self._get_cron().sudo()._trigger()  # sudo: waking the scheduler up
@@ -399,26 +398,23 @@ class HcContributionImport(models.Model):
             cr=cr,
             user=user.id,
             su=False,
-            context=dict(
-                lang=user.lang,
-                tz=user.tz,
-                allowed_company_ids=[self.company_id.id],
-            ),
+            context={
+                "lang": user.lang,
+                "tz": user.tz,
+                "allowed_company_ids": [self.company_id.id],
+            },
         )
 
     def _hc_wizard(self, env):
         """A base_import wizard holding the file, as the dialog had it."""
         job = self.with_env(env)
-        return (
-            env["base_import.import"]
-            .create(
-                {
-                    "res_model": "hc.contribution",
-                    "file": job.file_id.sudo().raw,  # sudo: the job's own file
-                    "file_type": job.file_id.sudo().mimetype,
-                    "file_name": job.name,
-                }
-            )
+        return env["base_import.import"].create(
+            {
+                "res_model": "hc.contribution",
+                "file": job.file_id.sudo().raw,  # sudo: the job's own file
+                "file_type": job.file_id.sudo().mimetype,
+                "file_name": job.name,
+            }
         )
 
     def _hc_parsed(self, wizard):
@@ -450,9 +446,7 @@ class HcContributionImport(models.Model):
                 )
                 with hc_import_session(job.mode, check_only=check_only):
                     result = Contribution.load(import_fields, data[start:])
-                errors = [
-                    m for m in result["messages"] if m.get("type") == "error"
-                ]
+                errors = [m for m in result["messages"] if m.get("type") == "error"]
                 ids = result["ids"] or []
                 if errors and job.mode == "all" and ids:
                     raise UserError(env._("Rows were written despite errors."))
@@ -496,7 +490,8 @@ class HcContributionImport(models.Model):
                 if not gifts:
                     wizard = job._hc_wizard(env)
                     job._hc_close(
-                        wizard, "refused" if job.bad_rows else "failed",
+                        wizard,
+                        "refused" if job.bad_rows else "failed",
                         {"gift_count": 0},
                     )
                     return True

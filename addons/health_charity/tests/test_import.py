@@ -78,7 +78,6 @@ class TestImport(HealthCharityCase):
     def test_each_reference_looked_up_once(self):
         """A file names the same donors and categories on every row: each
         distinct value is looked up once per file, not once per row."""
-        from unittest.mock import patch
 
         Partner = type(self.env["res.partner"])
         calls = []
@@ -369,7 +368,9 @@ class TestImportModes(HealthCharityCase):
         with self.assertRaises(AccessError):
             record.with_user(self.staff).write({"gift_count": 1000})
         # a gift's import is the application's to set
-        gift = self.env["hc.contribution"].browse(result["ids"][0]).with_user(self.staff)
+        gift = (
+            self.env["hc.contribution"].browse(result["ids"][0]).with_user(self.staff)
+        )
         with self.assertRaises(UserError):
             gift.write({"import_id": False})
         # another clerk does not see it
