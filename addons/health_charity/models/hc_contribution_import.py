@@ -282,7 +282,14 @@ class HcContributionImport(models.Model):
         if dryrun or not (ids or (messages and mode == "good_rows")):
             return self.browse()
         vals = self._hc_prepare_vals(wizard, fields_, columns, options, mode, dryrun)
-        record = self._hc_new(dict(vals, row_count=len(raw_rows), state="running"))
+        record = self._hc_new(
+            dict(
+                vals,
+                row_count=len(raw_rows),
+                state="running",
+                started=fields.Datetime.now(),
+            )
+        )
         bad = record._hc_record_errors(messages, raw_rows)
         gifts = self.env["hc.contribution"].browse(ids)
         with hc_internal():

@@ -27,12 +27,13 @@ registry.category("web_tour.tours").add("hc_tour_import_good_rows", {
         },
         {
             content: "Upload the hospital's file",
-            trigger: ".o_import_action input.o_input_file",
+            trigger: "button.o_import_file",
             run() {
+                const input = document.querySelector("input.o_input_file");
                 const transfer = new DataTransfer();
                 transfer.items.add(new File([CSV], "hospital.csv", { type: "text/csv" }));
-                this.anchor.files = transfer.files;
-                this.anchor.dispatchEvent(new Event("change", { bubbles: true }));
+                input.files = transfer.files;
+                input.dispatchEvent(new Event("change", { bubbles: true }));
             },
         },
         {
@@ -55,7 +56,7 @@ registry.category("web_tour.tours").add("hc_tour_import_good_rows", {
         },
         {
             content: "Two gifts imported",
-            trigger: ".o_form_view .o_stat_button .o_stat_value:contains('2')",
+            trigger: "button[name=action_open_contributions]:contains('2')",
         },
         {
             content: "The rows to fix can be downloaded",
