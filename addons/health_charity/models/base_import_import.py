@@ -7,8 +7,8 @@ import re
 import jdatetime
 import xlsxwriter
 
-from odoo import models
-from odoo.tools import DEFAULT_SERVER_DATE_FORMAT
+from odoo import _, models
+from odoo.tools import DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT
 
 from ..tools.national_id import latin_digits
 from .hc_contribution_bulk import IMPORT_MODES, hc_import_session
@@ -90,6 +90,31 @@ class BaseImportImport(models.TransientModel):
         if key not in memo:
             memo[key] = super()._read_file(options)
         return memo[key]
+
+    def _read_xlsx(self, options):
+        """A contributions workbook is read streaming (openpyxl's read-only
+        mode): the same values as Odoo's reader, about twice as fast and in
+        a fraction of the memory on a year of a hospital's gifts."""
+        if self.res_model != "hc.contribution":
+            return super()._read_xlsx(options)
+        import openpyxl.cell.cell as types  # noqa: PLC0415 - as Odoo's reader
+        import openpyxl.styles.numbers as styles  # noqa: PLC0415
+        from openpyxl import load_workbook  # noqa: PLC0415
+
+        book = load_workbook(
+            io.BytesIO(self.file or b""), data_only=True, read_only=True
+        )
+        try:
+            sheets = options["sheets"] = book.sheetnames
+            sheet_name = options["sheet"] = options.get("sheet") or sheets[0]
+            rows = []
+            for rowx, row in enumerate(book[sheet_name].rows, 1):
+                values = _xlsx_row(row, rowx, types, styles)
+                if any(value.strip() for value in values):
+                    rows.append(values)
+        finally:
+            book.close()
+        return len(rows), rows
 
     def _hc_raw_row_numbers(self, fields, options):
         """The row number in the file (as the spreadsheet shows it, the
@@ -217,6 +242,45 @@ class BaseImportImport(models.TransientModel):
             model = self.env[field.comodel_name]
         field = model._fields.get(names[-1])
         return field.type if field is not None else None
+
+
+def _xlsx_row(row, rowx, types, styles):
+    """One row's cells as the strings Odoo's XLSX reader makes of them."""
+    values = []
+    for colx, cell in enumerate(row, 1):
+        value = cell.value
+        if value is None:
+            values.append("")
+        elif cell.data_type == types.TYPE_ERROR:
+            raise ValueError(
+                _(
+                    "Invalid cell value at row %(row)s, column %(col)s: %(value)s",
+                    row=rowx,
+                    col=colx,
+                    value=value,
+                )
+            )
+        elif isinstance(value, float):
+            values.append(str(int(value)) if value % 1 == 0 else str(value))
+        elif cell.is_date:
+            kind = styles.is_datetime(cell.number_format)
+            if kind == "datetime":
+                values.append(value.strftime(DEFAULT_SERVER_DATETIME_FORMAT))
+            elif kind == "date":
+                values.append(value.strftime(DEFAULT_SERVER_DATE_FORMAT))
+            else:
+                raise ValueError(
+                    _(
+                        "Invalid cell format at row %(row)s, column %(col)s: "
+                        "%(value)s",
+                        row=rowx,
+                        col=colx,
+                        value=value,
+                    )
+                )
+        else:
+            values.append(str(value))
+    return values
 
 
 def _header_key(header):

@@ -326,7 +326,7 @@ class HcContributionImport(models.Model):
                     }
                 )
             else:
-                job._hc_write({"state": "queued"})
+                job._hc_write({"state": "queued", "attempts": job.attempts + 1})
 
     @api.model
     def _hc_claim_next(self):
@@ -346,7 +346,6 @@ class HcContributionImport(models.Model):
                 job._hc_write(
                     {
                         "state": "running",
-                        "attempts": job.attempts + 1,
                         "started": job.started or fields.Datetime.now(),
                         "error": False,
                     }
@@ -361,12 +360,11 @@ class HcContributionImport(models.Model):
         self._hc_recover_stale()
         deadline = time.monotonic() + CRON_TIME_BUDGET
         done = 0
-        while time.monotonic() < deadline:
-            job = self._hc_claim_next()
-            if not job:
-                break
+        while job := self._hc_claim_next():  # at least one chunk per call
             if job._hc_run(deadline):
                 done += 1
+            if time.monotonic() >= deadline:
+                break
         # sudo: counting the queue, whoever runs the scheduler
         remaining = self.sudo().search_count(self._hc_due_domain())
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
@@ -461,15 +459,18 @@ class HcContributionImport(models.Model):
                 with hc_internal():
                     gifts.write({"import_id": job.id})
                 next_row = start + result["nextrow"] if result["nextrow"] else len(data)
+                # out of time: back in the queue, the next call goes on
+                handover = time.monotonic() > deadline and next_row < len(data)
                 job._hc_write(
                     {
+                        "state": "queued" if handover else "running",
                         "next_row": next_row,
                         "progress": int(100 * next_row / max(len(data), 1)),
                         "gift_count": job.gift_count + len(ids),
                         "bad_rows": job._hc_record_errors(errors, raw_rows, start),
                     }
                 )
-            if time.monotonic() > deadline:
+            if handover:
                 return False
 
     def _hc_end(self, wizard):
@@ -504,7 +505,7 @@ class HcContributionImport(models.Model):
                     return True
                 gifts.unlink()
             if time.monotonic() > deadline:
-                return False
+                return False  # still "undoing": due again at the next call
 
     # -------------------------------------------------------------- actions
     def action_open_contributions(self):

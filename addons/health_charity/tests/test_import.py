@@ -312,7 +312,11 @@ class TestImportModes(HealthCharityCase):
         if self.registry.test_cr is None:
             self.registry.enter_test_mode(self.env.cr)
             self.addCleanup(self.registry.leave_test_mode)
-        with patch.object(hc_contribution_import, "CHUNK_GIFTS", chunk):
+        # one chunk per scheduler call: the import hands over and resumes
+        with (
+            patch.object(hc_contribution_import, "CHUNK_GIFTS", chunk),
+            patch.object(hc_contribution_import, "CRON_TIME_BUDGET", 0),
+        ):
             for _attempt in range(20):
                 self.env["hc.contribution.import"]._cron_run_imports()
                 job.invalidate_recordset()
@@ -327,6 +331,7 @@ class TestImportModes(HealthCharityCase):
         self.assertEqual(job.row_count, 45)
         self.assertEqual(job.gift_count, 45)
         self.assertEqual(job.next_row, 45)
+        self.assertEqual(job.attempts, 0)  # handed over, never failed
         gifts = self._gifts()
         self.assertEqual(len(gifts), 45)
         self.assertEqual(gifts.import_id, job)
