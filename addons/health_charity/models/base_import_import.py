@@ -64,11 +64,10 @@ class BaseImportImport(models.TransientModel):
                     self, fields, columns, options, mode, dryrun, row_count
                 )
                 return {"ids": [], "messages": [], "name": [], "hc_import_id": job.id}
-            with hc_import_session(mode):
+            record = Import._hc_start(self, fields, columns, options, mode, dryrun)
+            with hc_import_session(mode, import_id=record.id or None):
                 result = super().execute_import(fields, columns, options, dryrun=dryrun)
-            record = Import._hc_summarize(
-                self, fields, columns, options, mode, dryrun, result
-            )
+            record = record._hc_summarize(self, fields, options, result)
             if record.bad_row_count:
                 # the dialog opens the import: its summary and the rows to fix
                 result = dict(result, ids=[], messages=[], hc_import_id=record.id)
@@ -271,8 +270,7 @@ def _xlsx_row(row, rowx, types, styles):
             else:
                 raise ValueError(
                     _(
-                        "Invalid cell format at row %(row)s, column %(col)s: "
-                        "%(value)s",
+                        "Invalid cell format at row %(row)s, column %(col)s: %(value)s",
                         row=rowx,
                         col=colx,
                         value=value,

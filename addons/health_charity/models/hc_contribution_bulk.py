@@ -32,7 +32,7 @@ from odoo.addons.health_charity_web_jalali.tools.jalali_table import (
 )
 
 from .hc_contribution_line import deviation, exact_value
-from .hc_integrity_mixin import hc_is_internal
+from .hc_integrity_mixin import hc_internal, hc_is_internal
 from .ir_fields_converter import hc_import_id_cache
 
 IMPORT_MODES = ("all", "good_rows")
@@ -50,6 +50,7 @@ class _ImportRun:
 
     mode: str = "all"
     check_only: bool = False
+    import_id: int | None = None  # the hc.contribution.import recording it
     errors: list = field(default_factory=list)
     bad_records: set = field(default_factory=set)
 
@@ -61,11 +62,11 @@ class _ImportRun:
 
 
 @contextmanager
-def hc_import_session(mode="all", check_only=False):
+def hc_import_session(mode="all", check_only=False, import_id=None):
     """Bad rows during the ``load`` calls of this block: ``all`` refuses the
     whole file, ``good_rows`` writes the good ones; ``check_only`` writes
-    nothing."""
-    token = _HC_IMPORT_SESSION.set((mode, check_only))
+    nothing. The gifts written are linked to the import ``import_id``."""
+    token = _HC_IMPORT_SESSION.set((mode, check_only, import_id))
     try:
         yield
     finally:
@@ -90,10 +91,21 @@ class HcContribution(models.Model):
             # caller's default_<protected> keys here, as the ORM path does
             self = self._hc_sanitize_context()
         if not self._can_bulk_create(vals_list):
-            return self.create(vals_list)
+            records = self.create(vals_list)
+            import_id = self._hc_current_import_id()
+            if import_id:
+                with hc_internal():
+                    records.write({"import_id": import_id})
+            return records
         records = self._bulk_create(vals_list)
         records._hc_bulk_chatter()
         return records
+
+    @api.model
+    def _hc_current_import_id(self):
+        """The import recording the file being loaded, if any."""
+        run = _HC_IMPORT_RUN.get()
+        return run.import_id if run else None
 
     def _load_records_create(self, vals_list):
         # the import dialog (base_import -> load) takes the set-based path
@@ -107,8 +119,8 @@ class HcContribution(models.Model):
         good rows only). Odoo's own ``load`` retries a failed batch row by
         row through the ORM, minutes for a big file; the rows are checked
         first instead (see :meth:`_hc_import_row_errors`)."""
-        mode, check_only = _HC_IMPORT_SESSION.get() or ("all", False)
-        run = _ImportRun(mode=mode, check_only=check_only)
+        mode, check_only, import_id = _HC_IMPORT_SESSION.get() or ("all", False, None)
+        run = _ImportRun(mode=mode, check_only=check_only, import_id=import_id)
         token = _HC_IMPORT_RUN.set(run)
         try:
             with hc_import_id_cache(), self.env.cr.savepoint() as savepoint:
@@ -308,6 +320,10 @@ class HcContribution(models.Model):
         Line.check_access("create")
         self._hc_check_create_vals(vals_list)
         headers = [dict(vals) for vals in vals_list]
+        import_id = self._hc_current_import_id()
+        if import_id:  # set by our import, after the caller's values are checked
+            for vals in headers:
+                vals["import_id"] = import_id
         lines_list = [
             [dict(command[2]) for command in vals.pop("line_ids", None) or ()]
             for vals in headers

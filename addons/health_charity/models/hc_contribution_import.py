@@ -273,29 +273,35 @@ class HcContributionImport(models.Model):
 
     # ------------------------------------------------------------- request
     @api.model
-    def _hc_summarize(self, wizard, fields_, columns, options, mode, dryrun, result):
-        """The record of an import run in the clerk's request: only when
-        something is worth keeping (gifts written, or rows to fix)."""
-        raw_rows = wizard._hc_raw_row_numbers(fields_, options)
-        messages = [m for m in result.get("messages") or () if m.get("type") == "error"]
-        ids = result.get("ids") or []
-        if dryrun or not (ids or (messages and mode == "good_rows")):
+    def _hc_start(self, wizard, fields_, columns, options, mode, dryrun):
+        """The record of an import run in the clerk's request, made before
+        the rows are loaded so that the gifts are linked to it as they are
+        written; nothing for a test."""
+        if dryrun:
             return self.browse()
         vals = self._hc_prepare_vals(wizard, fields_, columns, options, mode, dryrun)
-        record = self._hc_new(
-            dict(
-                vals,
-                row_count=len(raw_rows),
-                state="running",
-                started=fields.Datetime.now(),
-            )
+        return self._hc_new(dict(vals, state="running", started=fields.Datetime.now()))
+
+    def _hc_summarize(self, wizard, fields_, options, result):
+        """Close the record of an import run in the request, or drop it when
+        nothing of the file was kept (whole file or nothing, refused)."""
+        if not self:
+            return self
+        messages = [m for m in result.get("messages") or () if m.get("type") == "error"]
+        ids = result.get("ids") or []
+        if not (ids or (messages and self.mode == "good_rows")):
+            with hc_internal():
+                # sudo: the application's bookkeeping (see _hc_new)
+                self.sudo().unlink()
+            return self.browse()
+        raw_rows = wizard._hc_raw_row_numbers(fields_, options)
+        bad = self._hc_record_errors(messages, raw_rows)
+        self._hc_close(
+            wizard,
+            "done",
+            {"bad_rows": bad, "gift_count": len(ids), "row_count": len(raw_rows)},
         )
-        bad = record._hc_record_errors(messages, raw_rows)
-        gifts = self.env["hc.contribution"].browse(ids)
-        with hc_internal():
-            gifts.write({"import_id": record.id})
-        record._hc_close(wizard, "done", {"bad_rows": bad, "gift_count": len(ids)})
-        return record
+        return self
 
     # ---------------------------------------------------------------- runner
     @api.model
@@ -449,15 +455,12 @@ class HcContributionImport(models.Model):
                 Contribution = env["hc.contribution"].with_context(
                     load_context, _import_limit=CHUNK_GIFTS
                 )
-                with hc_import_session(job.mode, check_only=check_only):
+                with hc_import_session(job.mode, check_only, job.id):
                     result = Contribution.load(import_fields, data[start:])
                 errors = [m for m in result["messages"] if m.get("type") == "error"]
                 ids = result["ids"] or []
                 if errors and job.mode == "all" and ids:
                     raise UserError(env._("Rows were written despite errors."))
-                gifts = env["hc.contribution"].browse(ids)
-                with hc_internal():
-                    gifts.write({"import_id": job.id})
                 next_row = start + result["nextrow"] if result["nextrow"] else len(data)
                 # out of time: back in the queue, the next call goes on
                 handover = time.monotonic() > deadline and next_row < len(data)
