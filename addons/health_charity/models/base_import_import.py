@@ -79,16 +79,30 @@ class BaseImportImport(models.TransientModel):
         memo = _HC_READ_MEMO.get()
         if memo is None:
             return super()._read_file(options)
-        key = (
+        key = self._hc_read_key(options)
+        if key not in memo:
+            result = super()._read_file(options)
+            # the reader names the sheet it read in ``options``: the same
+            # file is found again under either key
+            memo[key] = memo[self._hc_read_key(options)] = result
+        return memo[key]
+
+    def _hc_read_key(self, options):
+        return (
             self.id,
-            options.get("sheet"),
+            options.get("sheet") or None,
             options.get("separator"),
             options.get("quoting"),
             options.get("encoding"),
         )
-        if key not in memo:
-            memo[key] = super()._read_file(options)
-        return memo[key]
+
+    def _handle_multi_mapping(self, import_fields, input_file_data):
+        # one column per field (the template's case): the rows as they are;
+        # Odoo's merge looks every cell's field type up, a second per 4,000
+        # rows, to join columns that are not there
+        if self._hc_import_headers() and len(set(import_fields)) == len(import_fields):
+            return list(import_fields), input_file_data
+        return super()._handle_multi_mapping(import_fields, input_file_data)
 
     def _read_xlsx(self, options):
         """A contributions workbook is read streaming (openpyxl's read-only
