@@ -7,7 +7,7 @@ import re
 import jdatetime
 import xlsxwriter
 
-from odoo import _, models
+from odoo import models
 from odoo.tools import DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT
 
 from ..tools.national_id import latin_digits
@@ -122,12 +122,50 @@ class BaseImportImport(models.TransientModel):
             sheet_name = options["sheet"] = options.get("sheet") or sheets[0]
             rows = []
             for rowx, row in enumerate(book[sheet_name].rows, 1):
-                values = _xlsx_row(row, rowx, types, styles)
+                values = self._hc_xlsx_row(row, rowx, types, styles)
                 if any(value.strip() for value in values):
                     rows.append(values)
         finally:
             book.close()
         return len(rows), rows
+
+    def _hc_xlsx_row(self, row, rowx, types, styles):
+        """One row's cells as the strings Odoo's XLSX reader makes of them."""
+        values = []
+        for colx, cell in enumerate(row, 1):
+            value = cell.value
+            if value is None:
+                values.append("")
+            elif cell.data_type == types.TYPE_ERROR:
+                raise ValueError(
+                    self.env._(
+                        "Invalid cell value at row %(row)s, column %(col)s: %(value)s",
+                        row=rowx,
+                        col=colx,
+                        value=value,
+                    )
+                )
+            elif isinstance(value, float):
+                values.append(str(int(value)) if value % 1 == 0 else str(value))
+            elif cell.is_date:
+                kind = styles.is_datetime(cell.number_format)
+                if kind == "datetime":
+                    values.append(value.strftime(DEFAULT_SERVER_DATETIME_FORMAT))
+                elif kind == "date":
+                    values.append(value.strftime(DEFAULT_SERVER_DATE_FORMAT))
+                else:
+                    raise ValueError(
+                        self.env._(
+                            "Invalid cell format at row %(row)s, column %(col)s: "
+                            "%(value)s",
+                            row=rowx,
+                            col=colx,
+                            value=value,
+                        )
+                    )
+            else:
+                values.append(str(value))
+        return values
 
     def _hc_raw_row_numbers(self, fields, options):
         """The row number in the file (as the spreadsheet shows it, the
@@ -255,44 +293,6 @@ class BaseImportImport(models.TransientModel):
             model = self.env[field.comodel_name]
         field = model._fields.get(names[-1])
         return field.type if field is not None else None
-
-
-def _xlsx_row(row, rowx, types, styles):
-    """One row's cells as the strings Odoo's XLSX reader makes of them."""
-    values = []
-    for colx, cell in enumerate(row, 1):
-        value = cell.value
-        if value is None:
-            values.append("")
-        elif cell.data_type == types.TYPE_ERROR:
-            raise ValueError(
-                _(
-                    "Invalid cell value at row %(row)s, column %(col)s: %(value)s",
-                    row=rowx,
-                    col=colx,
-                    value=value,
-                )
-            )
-        elif isinstance(value, float):
-            values.append(str(int(value)) if value % 1 == 0 else str(value))
-        elif cell.is_date:
-            kind = styles.is_datetime(cell.number_format)
-            if kind == "datetime":
-                values.append(value.strftime(DEFAULT_SERVER_DATETIME_FORMAT))
-            elif kind == "date":
-                values.append(value.strftime(DEFAULT_SERVER_DATE_FORMAT))
-            else:
-                raise ValueError(
-                    _(
-                        "Invalid cell format at row %(row)s, column %(col)s: %(value)s",
-                        row=rowx,
-                        col=colx,
-                        value=value,
-                    )
-                )
-        else:
-            values.append(str(value))
-    return values
 
 
 def _header_key(header):
