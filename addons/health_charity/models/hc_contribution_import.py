@@ -398,6 +398,7 @@ class HcContributionImport(models.Model):
                             else "failed"
                         ),
                         "error": str(e) or type(e).__name__,
+                        "finished": fields.Datetime.now(),
                     }
                 )
             return False
@@ -478,6 +479,7 @@ class HcContributionImport(models.Model):
 
     def _hc_end(self, wizard):
         """All rows seen: done, refused (nothing kept) or undone."""
+        _PARSED.clear()  # the rows are not needed any more
         if self.dryrun:
             self._hc_close(wizard, "done")
         elif self.mode == "all" and self.bad_rows and self.gift_count:
