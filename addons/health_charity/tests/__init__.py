@@ -27,3 +27,4 @@ from . import test_portal_benefactor
 from . import test_portal_ngo
 from . import test_portal_tours
 from . import test_reader_language
+from . import test_tier_translation

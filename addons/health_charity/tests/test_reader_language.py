@@ -170,16 +170,22 @@ class TestReaderLanguage(HealthCharityCase):
         bodies = " ".join(gift.message_ids.mapped(lambda m: str(m.body)))
         self.assertNotIn("A record to be reviewed has been created", bodies)
         self.assertIn("hc_t_clerk_en", bodies)
-        # an approval told to English followers, written by a Persian reviewer
+        # the decision is told to the followers: English ones read English
+        # (the reviewers' open reviews are done by then)
+        gift.with_user(self.approver).validate_tier()
+        self.assertEqual(gift.state, "approved")
         gift.message_unsubscribe(partner_ids=gift.message_partner_ids.ids)
         gift.message_subscribe(partner_ids=self.clerk_en.partner_id.ids)
-        self.approver.lang = "fa_IR"
-        gift.with_user(self.approver).with_context(lang="fa_IR").validate_tier()
-        self.assertEqual(gift.state, "approved")
-        accepted = gift.message_ids.filtered(
-            lambda m: "review was accepted" in str(m.body)
+        approver = gift.with_user(self.approver).with_context(lang="fa_IR")
+        self.assertEqual(
+            approver._notify_accepted_reviews_body(),
+            "A review was accepted by hc_t_approver (health_charity.group_hc_approver).",
         )
-        self.assertTrue(accepted, gift.message_ids.mapped("body"))
+        # Persian followers read Persian, whoever decides
+        gift.message_subscribe(partner_ids=self.clerk_fa.partner_id.ids)
+        gift.message_unsubscribe(partner_ids=self.clerk_en.partner_id.ids)
+        rejecter = gift.with_user(self.approver).with_context(lang="en_US")
+        self.assertIn("رد شد", rejecter._notify_rejected_review_body())
 
     def test_review_panel_in_the_readers_language_and_calendar(self):
         gift = self._contribution(lines=[self._line(self.cat_cash, 1, 2_000_000_000)])
