@@ -567,6 +567,18 @@ class HcConsolidation(models.Model):
         requests.action_submit()
         return requests
 
+    def _hc_demo_reopen_as(self, user_xmlid, reason):
+        """Demo data only (private, not callable over RPC): ask, as the given
+        demo user, to reopen the consolidation for ``reason``."""
+        user = self.env.ref(user_xmlid)
+        requests = (
+            self.env["hc.consolidation.reopening"]
+            .with_user(user)
+            .create([{"consolidation_id": rec.id, "reason": reason} for rec in self])
+        )
+        requests.action_submit()
+        return True
+
     def action_draft(self):
         """Kept for clients of the first release: a consolidation goes back
         to draft only through an approved reopening."""

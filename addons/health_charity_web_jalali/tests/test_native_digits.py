@@ -15,7 +15,7 @@ MIGRATION = (
 
 @tagged("post_install", "-at_install")
 class TestNativeDigitsSetting(TransactionCase):
-    """"Persian Digits", an option of the user's language, reaches the web
+    """ "Persian Digits", an option of the user's language, reaches the web
     client in the user context."""
 
     @classmethod
