@@ -23,6 +23,7 @@
         "data/ir_cron_data.xml",
         "report/hc_recognition_certificate.xml",
         "views/hc_consolidation_views.xml",
+        "views/hc_consolidation_reopening_views.xml",
         "views/hc_contribution_report_views.xml",
         "views/hc_contribution_views.xml",
         "data/hc_dashboard_data.xml",

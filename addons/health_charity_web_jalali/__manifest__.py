@@ -14,6 +14,8 @@
     "depends": ["web"],
     "external_dependencies": {"python": ["jdatetime"]},
     "data": [
+        "data/res_lang_data.xml",
+        "views/res_lang_views.xml",
         "views/res_users_views.xml",
     ],
     "assets": {

@@ -189,10 +189,15 @@ class HcNgoPortal(http.Controller):
                 )
             )
             change.attachment_ids = [Command.set(attachments.ids)]
-        change.activity_schedule(
-            act_type_xmlid="mail.mail_activity_data_todo",
-            summary=request.env._("Review the profile change of %s", org.name),
-            user_id=(org.user_id or request.env.ref("base.user_admin")).id,
+        # in the office user's language, not the NGO's
+        change._hc_schedule_activity(
+            "mail.mail_activity_data_todo",
+            org.user_id or request.env.ref("base.user_admin"),
+            lambda c: {
+                "summary": c.env._(
+                    "Review the profile change of %s", c.organization_id.name
+                )
+            },
         )
         return self._hc_redirect(
             message=request.env._("Your request was sent to the office.")
@@ -277,8 +282,8 @@ class HcNgoPortal(http.Controller):
                 delegation = request.env["hc.service.delegation"].sudo().create(vals)
         except (UserError, ValidationError) as e:
             return self._hc_redirect(error=str(e))
-        delegation.message_post(
-            body=request.env._("Applied for on the portal by %s.", org.name)
+        delegation._hc_post_note(
+            lambda d: d.env._("Applied for on the portal by %s.", org.name)
         )
         return self._hc_redirect(
             message=request.env._(

@@ -15,7 +15,7 @@ from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.http import content_disposition, request
-from odoo.tools import float_round, formatLang
+from odoo.tools import float_round
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -219,14 +219,12 @@ class HcBenefactorPortal(CustomerPortal):
         # sudo: portal users have no create right on pledges; the values
         # come from the checks above (own partner, published need)
         pledge = request.env["hc.pledge"].sudo().create(vals)
-        need.message_post(
-            body=request.env._(
+        need._hc_post_note(
+            lambda n: n.env._(
                 "%(donor)s pledged %(amount)s toward this need (%(pledge)s).",
                 donor=partner.name,
-                amount=formatLang(
-                    request.env, pledge.amount, currency_obj=pledge.currency_id
-                ),
-                pledge=pledge.display_name,
+                amount=n._hc_format_amount(pledge.amount, pledge.currency_id),
+                pledge=pledge.with_env(n.env).display_name,
             ),
             subtype_xmlid="mail.mt_note",
         )

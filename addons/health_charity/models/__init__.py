@@ -1,3 +1,4 @@
+from . import hc_mail_mixin
 from . import hc_integrity_mixin
 from . import hc_approval_mixin
 from . import hc_status_mixin

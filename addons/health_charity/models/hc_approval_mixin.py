@@ -225,6 +225,65 @@ class HcApprovalMixin(models.AbstractModel):
             )
         return res
 
+    # ------------------------------------------------- review notifications
+    # The OCA mixin writes these messages in the acting user's language,
+    # with terms it ships no Persian for; ours are written in the language
+    # of the people they tell (hc.mail.mixin), with terms of this addon.
+    def _hc_review_readers(self):
+        """Who a review notification tells: the reviewers of the open
+        reviews when there are, else the followers other than the author."""
+        # sudo: the notified people's language, whoever acts
+        record = self.sudo()
+        readers = record.review_ids.filtered(
+            lambda r: r.status in ("waiting", "pending")
+        ).reviewer_ids.partner_id
+        if not readers and "message_partner_ids" in record._fields:
+            readers = record.message_partner_ids
+        return readers - self.env.user.partner_id
+
+    def _hc_review_comment(self):
+        """The comment the acting reviewer left on their review, if any."""
+        reviews = self.review_ids.filtered(
+            lambda r: self.env.user in r.reviewer_ids and r.comment
+        )
+        return reviews[:1].comment
+
+    def _notify_created_review_body(self):
+        reader = self._hc_for_readers(self._hc_review_readers())
+        return reader.env._(
+            "A record to be reviewed has been created by %s.", self.env.user.name
+        )
+
+    def _notify_requested_review_body(self):
+        reader = self._hc_for_readers(self._hc_review_readers())
+        return reader.env._("A review has been requested by %s.", self.env.user.name)
+
+    def _notify_accepted_reviews_body(self):
+        reader = self._hc_for_readers(self._hc_review_readers())
+        comment = self._hc_review_comment()
+        if comment:
+            return reader.env._(
+                "A review was accepted by %(user)s. (%(comment)s)",
+                user=self.env.user.name,
+                comment=comment,
+            )
+        return reader.env._("A review was accepted by %s.", self.env.user.name)
+
+    def _notify_rejected_review_body(self):
+        reader = self._hc_for_readers(self._hc_review_readers())
+        comment = self._hc_review_comment()
+        if comment:
+            return reader.env._(
+                "A review was rejected by %(user)s. (%(comment)s)",
+                user=self.env.user.name,
+                comment=comment,
+            )
+        return reader.env._("A review was rejected by %s.", self.env.user.name)
+
+    def _notify_restarted_review_body(self):
+        reader = self._hc_for_readers(self._hc_review_readers())
+        return reader.env._("The review has been reset by %s.", self.env.user.name)
+
     @api.model
     def _hc_action_all_units(self, xmlid):
         """The window action ``xmlid`` opened on every unit the user may use

@@ -154,18 +154,23 @@ class HcDelegationVisit(models.Model):
                 for name, content in files
             ]
         )
-        self.message_post(
-            body=self.env._("Corrective action from the NGO: %s", text),
+        self._hc_post_note(
+            lambda v: v.env._("Corrective action from the NGO: %s", text),
             attachment_ids=attachments.ids,
         )
-        # on the delegation (visits carry no activities)
-        self.delegation_id.activity_schedule(
-            act_type_xmlid="mail.mail_activity_data_todo",
-            summary=self.env._(
-                "Check the NGO's corrective action (visit of %s)", self.date
-            ),
-            note=text,
-            user_id=(self.inspector_id or self.delegation_id.user_id).id
-            or self.env.ref("base.user_admin").id,
+        # on the delegation (visits carry no activities), in the inspector's
+        # language (the NGO's portal user writes it)
+        self.delegation_id._hc_schedule_activity(
+            "mail.mail_activity_data_todo",
+            self.inspector_id
+            or self.delegation_id.user_id
+            or self.env.ref("base.user_admin"),
+            lambda d: {
+                "summary": d.env._(
+                    "Check the NGO's corrective action (visit of %s)",
+                    d._hc_format_date(self.date),
+                ),
+                "note": text,
+            },
         )
         return attachments

@@ -84,6 +84,8 @@ def _hc_state_write():
 
 class HcIntegrityMixin(models.AbstractModel):
     _name = "hc.integrity.mixin"
+    # every Health Charity model writes its notes in its readers' language
+    _inherit = ["hc.mail.mixin"]
     _description = "Health Charity Write Policy"
 
     # Path to the status that governs the policy (a line follows its gift).
@@ -326,11 +328,11 @@ class HcIntegrityMixin(models.AbstractModel):
             with hc_internal():
                 rec.write({"company_id": company.id})
             if hasattr(rec, "message_post"):
-                rec.message_post(
-                    body=self.env._(
+                rec._hc_post_note(
+                    lambda r, old=old: r.env._(
                         "Transferred from %(old)s to %(new)s by %(user)s.",
                         old=old.name,
-                        new=company.name,
+                        new=r.company_id.name,
                         user=self.env.user.name,
                     )
                 )

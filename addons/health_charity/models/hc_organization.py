@@ -233,18 +233,22 @@ class HcOrganization(models.Model):
         for org in orgs.filtered(
             lambda o: o.license_reminder_date != o.license_expiry_date
         ):
-            org.activity_schedule(
-                act_type_xmlid="health_charity.mail_activity_type_hc_licence",
+            # in the assignee's language, not the cron user's
+            org._hc_schedule_activity(
+                "health_charity.mail_activity_type_hc_licence",
+                org.user_id
+                or activity_type.default_user_id
+                or self.env.ref("base.user_admin"),
+                lambda o: {
+                    "summary": o.env._("Licence of %s expires", o.name),
+                    "note": o.env._(
+                        "The licence of %(org)s expires on %(date)s: ask the "
+                        "organisation for its renewal.",
+                        org=o.name,
+                        date=o._hc_format_date(o.license_expiry_date),
+                    ),
+                },
                 date_deadline=org.license_expiry_date,
-                summary=self.env._("Licence of %s expires", org.name),
-                note=self.env._(
-                    "The licence of %(org)s expires on %(date)s: ask the "
-                    "organisation for its renewal.",
-                    org=org.name,
-                    date=org.license_expiry_date,
-                ),
-                user_id=(org.user_id or activity_type.default_user_id).id
-                or self.env.ref("base.user_admin").id,
             )
             org.license_reminder_date = org.license_expiry_date
         return True

@@ -125,11 +125,11 @@ class HcOrganizationChange(models.Model):
                 attachment.sudo().write({"res_model": org._name, "res_id": org.id})
             if req.request_type == "registration":
                 req._hc_grant_portal_access()
-            org.message_post(
-                body=self.env._(
+            org._hc_post_note(
+                lambda o, req=req: o.env._(
                     "Request accepted by %(user)s: %(req)s",
                     user=self.env.user.name,
-                    req=req.display_name,
+                    req=req.with_env(o.env).display_name,
                 )
             )
         self._hc_set_state("accepted")

@@ -209,13 +209,13 @@ class HcRevaluation(models.Model):
         with hc_internal():
             self.sudo().write(vals)  # sudo: application fields, see above
             self.sudo().write({"hc_hash": self._hc_compute_hash()})
-        gift.message_post(
-            body=self.env._(
+        gift._hc_post_note(
+            lambda g: g.env._(
                 "Line %(line)s re-valued from %(old)s to %(new)s per unit "
                 "(%(ref)s): %(reason)s",
                 line=line.name,
-                old=self.old_unit_value,
-                new=self.new_unit_value,
+                old=g._hc_format_amount(self.old_unit_value, g.currency_id),
+                new=g._hc_format_amount(self.new_unit_value, g.currency_id),
                 ref=self.name,
                 reason=self.reason,
             )

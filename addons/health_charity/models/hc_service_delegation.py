@@ -288,17 +288,19 @@ class HcServiceDelegation(models.Model):
         """A low supervision score asks the responsible to review the
         delegation."""
         self.ensure_one()
-        self.activity_schedule(
-            act_type_xmlid="health_charity.mail_activity_type_hc_delegation_review",
-            summary=self.env._("Low supervision score (%s)", visit.score),
-            note=self.env._(
-                "The visit of %(date)s scored %(score)s: review the delegation "
-                "%(ref)s and its corrective actions.",
-                date=visit.date,
-                score=visit.score,
-                ref=self.name,
-            ),
-            user_id=(self.user_id or self.env.user).id,
+        self._hc_schedule_activity(
+            "health_charity.mail_activity_type_hc_delegation_review",
+            self.user_id or self.env.user,
+            lambda d: {
+                "summary": d.env._("Low supervision score (%s)", visit.score),
+                "note": d.env._(
+                    "The visit of %(date)s scored %(score)s: review the delegation "
+                    "%(ref)s and its corrective actions.",
+                    date=d._hc_format_date(visit.date),
+                    score=visit.score,
+                    ref=d.name,
+                ),
+            },
         )
 
     @api.model
@@ -313,14 +315,17 @@ class HcServiceDelegation(models.Model):
         (active - overdue).filtered("visit_overdue").write({"visit_overdue": False})
         for rec in overdue.filtered(lambda d: not d.visit_overdue):
             rec.visit_overdue = True
-            rec.activity_schedule(
-                act_type_xmlid="health_charity.mail_activity_type_hc_delegation_review",
-                summary=self.env._("Supervision visit overdue"),
-                note=self.env._(
-                    "The supervision visit of %(ref)s was due on %(date)s.",
-                    ref=rec.name,
-                    date=rec.next_visit_date,
-                ),
-                user_id=(rec.user_id or self.env.user).id,
+            # in the responsible's language, not the cron user's
+            rec._hc_schedule_activity(
+                "health_charity.mail_activity_type_hc_delegation_review",
+                rec.user_id or self.env.user,
+                lambda d: {
+                    "summary": d.env._("Supervision visit overdue"),
+                    "note": d.env._(
+                        "The supervision visit of %(ref)s was due on %(date)s.",
+                        ref=d.name,
+                        date=d._hc_format_date(d.next_visit_date),
+                    ),
+                },
             )
         return True

@@ -88,3 +88,9 @@ class ResCompany(models.Model):
             if company.hc_journal_id:
                 return company
         return self
+
+    def _hc_demo_set_office_lang(self, lang):
+        """Demo data only: the units work in ``lang`` (their partner's
+        language, which the texts written for the office follow)."""
+        self.partner_id.lang = lang
+        return True

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools.jalali import reads_jalali, to_jalali_str
 from .hc_approval_mixin import hc_is_internal
 
 # What a direct write may change on a review of our records (allow-list):
@@ -21,6 +22,9 @@ class TierReview(models.Model):
         store=True,
         index="btree_not_null",
     )
+    # the OCA stores it in the language of whoever created the review; the
+    # review panel shows it in the reader's
+    todo_by = fields.Char(compute="_compute_todo_by", store=False)
 
     @api.depends("model", "res_id")
     def _compute_hc_company_id(self):
@@ -34,6 +38,47 @@ class TierReview(models.Model):
                 record = self.env[review.model].sudo().browse(review.res_id).exists()
                 company = record.company_id if "company_id" in record else company
             review.hc_company_id = company
+
+    @api.depends("reviewer_ids")
+    @api.depends_context("lang")
+    def _compute_todo_by(self):
+        """Who must review, in the reader's language: the group, or the
+        first three reviewers and how many more."""
+        shown = 3
+        for rec in self:
+            if rec.reviewer_group_id:
+                rec.todo_by = self.env._("Group %s", rec.reviewer_group_id.name)
+                continue
+            names = ", ".join(rec.reviewer_ids[:shown].mapped("display_name"))
+            more = len(rec.reviewer_ids) - shown
+            rec.todo_by = (
+                self.env._("%(names)s and %(count)s more", names=names, count=more)
+                if more > 0
+                else names or False
+            )
+
+    @api.depends_context("tz", "lang", "hc_jalali_calendar")
+    def _compute_reviewed_formated_date(self):
+        """The validation date in the reader's calendar: Jalali for readers
+        of the Jalali calendar (``1404/09/06 10:30``), else as the OCA
+        writes it."""
+        res = super()._compute_reviewed_formated_date()
+        if reads_jalali(self.env):
+            for review in self.filtered("reviewed_date"):
+                local = fields.Datetime.context_timestamp(review, review.reviewed_date)
+                review.reviewed_formated_date = f"{to_jalali_str(local)} {local:%H:%M}"
+        return res
+
+    def _notify_review_reminder_body(self):
+        """The reminder in the reviewers' language (the OCA cron writes it
+        in OdooBot's), for reviews of our records."""
+        if not self._hc_is_ours():
+            return super()._notify_review_reminder_body()
+        # sudo: the reviewed record's office and the reviewers' language
+        record = self.env[self.model].sudo().browse(self.res_id)
+        reader = record._hc_for_readers(self.sudo().reviewer_ids.partner_id)
+        days = (fields.Datetime.now() - self.create_date).days
+        return reader.env._("A review has been requested %s days ago.", days)
 
     @api.depends("requested_by")
     def _compute_reviewer_ids(self):

@@ -26,3 +26,5 @@ from . import test_verify_http
 from . import test_portal_benefactor
 from . import test_portal_ngo
 from . import test_portal_tours
+from . import test_reader_language
+from . import test_tier_translation

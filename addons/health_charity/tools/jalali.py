@@ -58,3 +58,12 @@ def jalali_relative_domain(today, relative):
     if relative == "last_year":
         return [("date_jalali_year", "=", f"{year - 1:04d}")]
     raise ValueError(f"unknown Jalali period: {relative!r}")
+
+
+def reads_jalali(env):
+    """Whether the reader of ``env`` reads dates in the Jalali calendar: as
+    the web client says (``hc_jalali_calendar`` in the context), else when
+    they read Persian."""
+    return bool(
+        env.context.get("hc_jalali_calendar", (env.lang or "").startswith("fa"))
+    )

@@ -567,6 +567,18 @@ class HcConsolidation(models.Model):
         requests.action_submit()
         return requests
 
+    def _hc_demo_reopen_as(self, user_xmlid, reason):
+        """Demo data only (private, not callable over RPC): ask, as the given
+        demo user, to reopen the consolidation for ``reason``."""
+        user = self.env.ref(user_xmlid)
+        requests = (
+            self.env["hc.consolidation.reopening"]
+            .with_user(user)
+            .create([{"consolidation_id": rec.id, "reason": reason} for rec in self])
+        )
+        requests.action_submit()
+        return True
+
     def action_draft(self):
         """Kept for clients of the first release: a consolidation goes back
         to draft only through an approved reopening."""
@@ -598,21 +610,25 @@ class HcConsolidation(models.Model):
         checked, broken = self.env["hc.contribution"]._hc_check_inalterability(
             units, self.date_from, self.date_to
         )
-        if broken:
-            message = self.env._(
-                "Integrity check failed: %(ref)s (%(unit)s) changed after it was "
-                "approved. %(count)s approved contributions checked.",
-                ref=broken.name,
-                unit=broken.company_id.name,
-                count=checked,
-            )
-        else:
-            message = self.env._(
+
+        def render(rec):
+            if broken:
+                return rec.env._(
+                    "Integrity check failed: %(ref)s (%(unit)s) changed after it "
+                    "was approved. %(count)s approved contributions checked.",
+                    ref=broken.name,
+                    unit=broken.company_id.name,
+                    count=checked,
+                )
+            return rec.env._(
                 "Integrity check passed: the %(count)s approved contributions of "
                 "the period are unchanged since their approval.",
                 count=checked,
             )
-        self.message_post(body=message)
+
+        # the trail in the office's language, the answer in the user's
+        self._hc_post_note(render)
+        message = render(self)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

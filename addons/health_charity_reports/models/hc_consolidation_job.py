@@ -171,6 +171,14 @@ class HcConsolidationJob(models.Model):
         self.ensure_one()
         self._hc_write_own({"progress": max(0, min(100, int(percent)))})
 
+    def _hc_for_requester(self):
+        """The job as its requester reads it: the workbook, its file name
+        and the job's messages in their language, not the scheduler's."""
+        self.ensure_one()
+        if self.user_id:
+            return self._hc_for_user(self.user_id)
+        return self._hc_in_lang(self._hc_office_lang())
+
     # ---------------------------------------------------------------- runner
     @api.model
     def _hc_due_domain(self):
@@ -193,12 +201,13 @@ class HcConsolidationJob(models.Model):
             ]
         )
         for job in stale:
+            job = job._hc_for_requester()
             if job.attempts >= MAX_ATTEMPTS:
                 job._hc_write_own(
                     {
                         "state": "failed",
                         "finished": fields.Datetime.now(),
-                        "error": self.env._(
+                        "error": job.env._(
                             "The job could not be completed after %s attempts.",
                             MAX_ATTEMPTS,
                         ),
@@ -241,7 +250,7 @@ class HcConsolidationJob(models.Model):
             job = self._hc_claim_next()
             if not job:
                 break
-            job._hc_run()
+            job._hc_for_requester()._hc_run()
             done += 1
         remaining = self.search_count(self._hc_due_domain())
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)

@@ -92,8 +92,8 @@ class HcConsolidationReopening(models.Model):
                 )
         self._hc_set_state("submitted")
         for rec in self:
-            rec.consolidation_id.message_post(
-                body=self.env._(
+            rec.consolidation_id._hc_post_note(
+                lambda c, rec=rec: c.env._(
                     "%(user)s asked to reopen this consolidation: %(reason)s",
                     user=self.env.user.name,
                     reason=rec.reason or "-",
@@ -109,8 +109,8 @@ class HcConsolidationReopening(models.Model):
             # sudo: the reviewer's right comes from the review (see mixin)
             consolidation = rec.consolidation_id.sudo()
             consolidation._hc_back_to_draft()
-            consolidation.message_post(
-                body=self.env._(
+            consolidation._hc_post_note(
+                lambda c, rec=rec: c.env._(
                     "Reopened: the request of %(requester)s was approved by %(user)s.",
                     requester=rec.requested_by_id.name,
                     user=self.env.user.name,
@@ -123,8 +123,8 @@ class HcConsolidationReopening(models.Model):
         res = super()._hc_on_rejected()
         for rec in self:
             # sudo: the reviewer's right comes from the review (see mixin)
-            rec.consolidation_id.sudo().message_post(
-                body=self.env._(
+            rec.consolidation_id.sudo()._hc_post_note(
+                lambda c: c.env._(
                     "The request to reopen this consolidation was refused by %(user)s.",
                     user=self.env.user.name,
                 )

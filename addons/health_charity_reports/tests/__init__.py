@@ -13,3 +13,4 @@ from . import test_certificate_layout
 from . import test_day_tours
 from . import test_national
 from . import test_readonly_calls
+from . import test_demo_inboxes

@@ -25,3 +25,10 @@ class ResUsers(models.Model):
         the preference."""
         self.ensure_one()
         return bool(self.hc_jalali_calendar or (self.lang or "").startswith("fa"))
+
+    def _hc_use_native_digits(self):
+        """Whether this user sees Persian digits: the option of their
+        language."""
+        self.ensure_one()
+        lang = self.env["res.lang"]._lang_get(self.lang or "")
+        return bool(lang and lang.hc_native_digits)

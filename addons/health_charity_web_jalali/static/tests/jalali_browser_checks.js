@@ -30,6 +30,11 @@ import {
     toLatinDigits,
 } from "@health_charity_web_jalali/jalali";
 import { setJalaliMode } from "@health_charity_web_jalali/jalali_mode";
+import {
+    isNativeDigitsActive,
+    setNativeDigitsMode,
+    toDisplayDigits,
+} from "@health_charity_web_jalali/native_digits_mode";
 import { getJalaliGrid } from "@health_charity_web_jalali/core/datetime/datetime_picker_patch";
 import { readLatinDigits } from "@health_charity_web_jalali/views/fields/number_fields_patch";
 import { FloatField } from "@web/views/fields/float/float_field";
@@ -210,11 +215,75 @@ function checkDates() {
     }
 }
 
+function checkNativeDigits() {
+    const formatters = registry.category("formatters");
+    const parsers = registry.category("parsers");
+    const nowruzEve = DateTime.local(2025, 3, 20);
+    setNativeDigitsMode(true);
+    setJalaliMode(true);
+    try {
+        check(isNativeDigitsActive(), "native digits on");
+        equal(toDisplayDigits("CON 1404/12"), "CON ۱۴۰۴/۱۲", "toDisplayDigits");
+        equal(toDisplayDigits(42), 42, "a number stays a number (number inputs)");
+        equal(formatters.get("integer")(1234567), "۱,۲۳۴,۵۶۷", "integer");
+        equal(formatters.get("float")(1234.5), "۱,۲۳۴.۵۰", "float");
+        equal(formatters.get("float")(1234.5, { digits: [16, 1] }), "۱,۲۳۴.۵", "float digits");
+        equal(formatters.get("float_time")(1.5), "۰۱:۳۰", "float_time");
+        equal(formatters.get("percentage")(0.25), "۲۵%", "percentage");
+        check(
+            typeof formatters.get("float").extractOptions === "function",
+            "the wrapped formatter keeps extractOptions"
+        );
+        const money = formatters.get("monetary")(1350000000, { digits: [16, 0] });
+        check(money.includes("۱,۳۵۰,۰۰۰,۰۰۰") && !/[0-9]/.test(money), `monetary ${money}`);
+        // Jalali dates with Persian digits; the server still gets Latin ones
+        equal(formatDate(nowruzEve), "۱۴۰۳/۱۲/۳۰", "formatDate");
+        equal(formatters.get("date")(nowruzEve), "۱۴۰۳/۱۲/۳۰", "date formatter");
+        const dateTime = formatDateTime(DateTime.local(2025, 3, 21, 10, 30, 5));
+        check(dateTime.startsWith("۱۴۰۴/۰۱/۰۱ ") && !/[0-9]/.test(dateTime), `datetime ${dateTime}`);
+        equal(serializeDate(nowruzEve), "2025-03-20", "serializeDate stays Latin");
+        check(
+            /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(
+                serializeDateTime(DateTime.local(2025, 3, 21, 10, 30, 5))
+            ),
+            "serializeDateTime stays Latin"
+        );
+        // what is shown is read back (a date input keeps its text)
+        equal(serializeDate(parseDate(formatDate(nowruzEve))), "2025-03-20", "round trip");
+        equal(parsers.get("integer")(formatters.get("integer")(1234567)), 1234567, "int back");
+        equal(parsers.get("float")(formatters.get("float")(1234.5)), 1234.5, "float back");
+        const medium = DateTime.local(2025, 11, 27).toLocaleString(DateTime.DATE_MED);
+        check(medium.includes("۱۴۰۴") && !/[0-9]/.test(medium), `toLocaleString ${medium}`);
+        const grid = getJalaliGrid("days", DateTime.local(2025, 11, 27), {
+            minDate: DateTime.local(1000, 1, 1),
+            maxDate: DateTime.local(9999, 12, 31),
+        });
+        const days = grid.items[0].weeks.flatMap((week) => week.days);
+        check(days.some((d) => d.label === "۳۰"), "picker days in Persian digits");
+        check(grid.title[0].endsWith(" ۱۴۰۴"), `picker title ${grid.title}`);
+        // Gregorian users who ask for Persian digits get them too
+        setJalaliMode(false);
+        const gregorian = formatDate(nowruzEve);
+        check(gregorian.includes("۲۰۲۵") && !/[0-9]/.test(gregorian), `gregorian ${gregorian}`);
+    } finally {
+        setNativeDigitsMode(null);
+        setJalaliMode(null);
+    }
+    setNativeDigitsMode(false);
+    try {
+        equal(formatters.get("integer")(1234567), "1,234,567", "Latin when off");
+        equal(toDisplayDigits("1404"), "1404", "toDisplayDigits off");
+    } finally {
+        setNativeDigitsMode(null);
+    }
+}
+
 /**
  * @param {Object} table content of jalali_dates.json
  */
 export async function runJalaliChecks(table) {
     checkTable(table);
     checkDates();
+    checkNativeDigits();
     return true;
 }

@@ -3,6 +3,7 @@
  * Run by tests/test_jalali_tour.py. */
 
 import { registry } from "@web/core/registry";
+import { toLatinDigits } from "@health_charity_web_jalali/jalali";
 
 const DONOR_ROW = ".o_list_view .o_data_row:contains('Jalali Tour Donor')";
 
@@ -11,7 +12,9 @@ function expectText(content, trigger, expected) {
         content,
         trigger,
         run() {
-            const text = (this.anchor.value ?? this.anchor.textContent).trim();
+            // Persian users see Persian digits (an option of their language):
+            // the values are compared in Latin ones
+            const text = toLatinDigits((this.anchor.value ?? this.anchor.textContent).trim());
             if (!text.includes(expected)) {
                 throw new Error(`${content}: expected "${expected}", got "${text}"`);
             }

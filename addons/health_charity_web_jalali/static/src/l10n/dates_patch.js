@@ -26,6 +26,10 @@
  *   call and never set globally: it only changes formatting in luxon).
  *
  * Weeks start on Saturday in Jalali mode.
+ *
+ * With the "Persian Digits" option of the user's language, the dates shown
+ * (display formats and `toLocaleString`) are written with Persian digits;
+ * the server formats keep Latin ones.
  */
 
 import { localization } from "@web/core/l10n/localization";
@@ -33,6 +37,7 @@ import { localizationService } from "@web/core/l10n/localization_service";
 import { patch } from "@web/core/utils/patch";
 import { formatJalali, fromJalali, splitJalaliDateTime, toLatinDigits } from "../jalali";
 import { isJalaliActive } from "../jalali_mode";
+import { isNativeDigitsActive, toDisplayDigits } from "../native_digits_mode";
 
 const { DateTime, Settings } = luxon;
 
@@ -123,14 +128,18 @@ function jalaliTextToDateTime(jalaliDate, rest, opts, parse) {
 
 patch(DateTime.prototype, {
     toFormat(fmt, opts) {
-        if (this.isValid && opts?.numberingSystem !== "latn" && isJalaliActive()) {
-            const split = splitDisplayFormat(fmt);
-            if (split) {
-                const date = formatJalali(this, { format: split.dateFormat });
-                return split.rest ? date + super.toFormat(split.rest, opts) : date;
-            }
+        if (!this.isValid || opts?.numberingSystem === "latn") {
+            return super.toFormat(fmt, opts);
         }
-        return super.toFormat(fmt, opts);
+        const split = splitDisplayFormat(fmt);
+        if (!split) {
+            return super.toFormat(fmt, opts);
+        }
+        if (isJalaliActive()) {
+            const date = formatJalali(this, { format: split.dateFormat });
+            return toDisplayDigits(split.rest ? date + super.toFormat(split.rest, opts) : date);
+        }
+        return toDisplayDigits(super.toFormat(fmt, opts));
     },
 
     toLocaleString(formatOpts = DateTime.DATE_SHORT, opts = {}) {
@@ -141,7 +150,10 @@ patch(DateTime.prototype, {
             (formatOpts.year || formatOpts.month || formatOpts.day || formatOpts.dateStyle) &&
             isJalaliActive()
         ) {
-            return super.toLocaleString(formatOpts, { ...opts, outputCalendar: "persian" });
+            opts = { ...opts, outputCalendar: "persian" };
+        }
+        if (this.isValid && !opts.numberingSystem && isNativeDigitsActive()) {
+            opts = { ...opts, numberingSystem: "arabext" };
         }
         return super.toLocaleString(formatOpts, opts);
     },

@@ -2,6 +2,7 @@
 // Copyright 2026 Health Charity Team
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import { registry } from "@web/core/registry";
+import { toLatinDigits } from "@health_charity_web_jalali/jalali";
 
 const CRON_ROW = ".o_list_view .o_data_row:contains('HC Jalali Tour Cron')";
 const NEXTCALL_INPUT = ".o_form_view .o_field_widget[name=nextcall] input";
@@ -12,7 +13,9 @@ function expectText(content, trigger, expected) {
         content,
         trigger,
         run() {
-            const text = (this.anchor.value ?? this.anchor.textContent).trim();
+            // Persian users see Persian digits (an option of their language):
+            // the values are compared in Latin ones
+            const text = toLatinDigits((this.anchor.value ?? this.anchor.textContent).trim());
             if (!text.startsWith(expected)) {
                 throw new Error(`${content}: expected "${expected}", got "${text}"`);
             }
@@ -58,7 +61,9 @@ registry.category("web_tour.tours").add("hc_jalali_cron_tour", {
         ),
         {
             content: "1403 is a leap year: Esfand has 30 days",
-            trigger: ".o_datetime_picker button.o_date_item_cell:contains('30')",
+            trigger:
+                ".o_datetime_picker button.o_date_item_cell:contains('30'), " +
+                ".o_datetime_picker button.o_date_item_cell:contains('۳۰')",
         },
         {
             content: "Apply the typed date",

@@ -25,6 +25,7 @@ import {
     toJalali,
 } from "../../jalali";
 import { isJalaliActive } from "../../jalali_mode";
+import { toDisplayDigits } from "../../native_digits_mode";
 
 const { DateTime, Info } = luxon;
 
@@ -107,7 +108,7 @@ function buildMonth(monthStart, index, weekCount, params) {
                 isOutOfRange: !isInRange(day, monthRange),
                 isValid:
                     isInRange(range, [minDate, maxDate]) && (isDateValid ? isDateValid(day) : true),
-                label: String(toJalali(day).day),
+                label: toDisplayDigits(String(toJalali(day).day)),
                 range,
                 extraClass: classes.join(" ").trim(),
             });
@@ -150,14 +151,14 @@ export function getJalaliGrid(precision, focusDate, params) {
         return {
             title: starts.map((start) => {
                 const { year, month } = toJalali(start);
-                return `${monthNames[month - 1]} ${year}`;
+                return toDisplayDigits(`${monthNames[month - 1]} ${year}`);
             }),
             items: starts.map((start, i) => buildMonth(start, i, weekCount, params)),
         };
     }
     if (precision === "months") {
         return {
-            title: String(focus.year),
+            title: toDisplayDigits(String(focus.year)),
             items: monthNames.map((name, i) => {
                 const start = jalaliToDateTime(
                     { year: focus.year, month: i + 1, day: 1 },
@@ -190,11 +191,11 @@ export function getJalaliGrid(precision, focusDate, params) {
             includesToday: isInRange(today(), range),
             isOutOfRange: i < 0 || i >= GRID_COUNT,
             isValid: isInRange(range, [params.minDate, params.maxDate]),
-            label: String(year),
+            label: toDisplayDigits(String(year)),
             range,
         });
     }
-    return { title: `${first - unit} - ${first + span}`, items };
+    return { title: toDisplayDigits(`${first - unit} - ${first + span}`), items };
 }
 
 patch(DateTimePicker.prototype, {
