@@ -4,7 +4,7 @@
     "name": "Health Charity Reports",
     "summary": "Period consolidation, Ministry valuation workbook, analysis "
     "and benefactor certificates",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Health Charity",
     "website": "https://github.com/health-charity/health-charity",
     "author": "Health Charity Team",

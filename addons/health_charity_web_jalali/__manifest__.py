@@ -4,7 +4,7 @@
     "name": "Health Charity: Jalali Calendar in the Web Client",
     "summary": "Solar Hijri (Jalali) dates in lists, forms, group headers, chatter "
     "and date pickers; Persian digits typed in number and date fields",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Hidden/Tools",
     "website": "https://github.com/health-charity/health-charity",
     "author": "Health Charity Team",
