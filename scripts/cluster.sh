@@ -17,6 +17,9 @@
 # removes it.
 #
 #   scripts/cluster.sh start|stop|status|clean
+#   scripts/cluster.sh one-node|one-node-stop   the one-node reference of the
+#       load test: one Odoo with the workers of both nodes on the same
+#       primary, without replica or proxy (make load TARGET=one-node)
 #
 # Ports (override by environment): proxy CLUSTER_PORT (8270), nodes 8271/8272
 # (gevent 8273/8274), primary CLUSTER_PG_PORT (5433), replica
@@ -352,15 +355,8 @@ cmd_stop() {
     log "stopping nginx"
     nginx -p "$DIR/nginx" -c "$DIR/nginx.conf" -s quit 2>/dev/null || kill "$pid"
   fi
-  for i in 1 2; do
-    pid=$(node_pid "$i")
-    if running "$pid"; then
-      log "stopping odoo node $i (pid $pid)"
-      kill "$pid"
-      for _ in $(seq 1 30); do running "$pid" || break; sleep 1; done
-      running "$pid" && kill -9 "$pid"
-    fi
-    rm -f "$DIR/run/odoo-$i.pid"
+  for i in 0 1 2; do
+    stop_node "$i"
   done
   for part in replica primary; do
     if [ -s "$DIR/$part/postmaster.pid" ]; then
@@ -370,8 +366,53 @@ cmd_stop() {
   done
 }
 
+# The one-node reference: one Odoo (workers = both nodes' workers) on the
+# same primary, no replica, no proxy; for `make load TARGET=one-node`.
+cmd_one_node() {
+  local port=${CLUSTER_ONE_NODE_PORT:-8275} gport=${CLUSTER_ONE_NODE_GEVENT_PORT:-8276}
+  check_gevent
+  pg_isready -q -h 127.0.0.1 -p "$PG_PORT" -d postgres || die "the primary is down: make cluster first"
+  if ! running "$(node_pid 0)"; then
+    node_conf "$DIR/odoo-0.conf" \
+      "data_dir=$DIR/data" \
+      "http_port=$port" "http_interface=127.0.0.1" "gevent_port=$gport" \
+      "workers=$((2 * WORKERS))" "max_cron_threads=1" \
+      "proxy_mode=True" "list_db=False" "dbfilter=^$DB\$" "db_name=$DB" \
+      "limit_time_cpu=600" "limit_time_real=1200" \
+      "limit_memory_soft=2147483648" "limit_memory_hard=2684354560" \
+      "pidfile=$DIR/run/odoo-0.pid" "logfile=$DIR/logs/odoo-0.log"
+    log "one odoo node: prefork, $((2 * WORKERS)) workers, http 127.0.0.1:$port, primary only"
+    ODOO_PGAPPNAME="hc-node0-{pid}" nohup .venv/bin/odoo -c "$DIR/odoo-0.conf" \
+      >>"$DIR/logs/odoo-0.out" 2>&1 &
+    for _ in $(seq 1 90); do
+      curl -fs -o /dev/null "http://127.0.0.1:$port/web/login" && break
+      sleep 1
+    done
+  fi
+  cat >"$DIR/one-node.env" <<ENV
+# read by scripts/load.sh (make load TARGET=one-node)
+LOAD_URL=http://127.0.0.1:$port
+LOAD_DB=$DB
+LOAD_PRIMARY_DSN=host=127.0.0.1 port=$PG_PORT user=$ME dbname=$DB
+ENV
+}
+
+stop_node() {  # index
+  local pid
+  pid=$(node_pid "$1")
+  if running "$pid"; then
+    log "stopping odoo node $1 (pid $pid)"
+    kill "$pid"
+    for _ in $(seq 1 30); do running "$pid" || break; sleep 1; done
+    running "$pid" && kill -9 "$pid"
+  fi
+  rm -f "$DIR/run/odoo-$1.pid"
+}
+
 case "${1:-start}" in
   start) cmd_start ;;
+  one-node) cmd_one_node ;;
+  one-node-stop) stop_node 0 ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   clean)
@@ -379,5 +420,5 @@ case "${1:-start}" in
     log "removing var/cluster/"
     rm -rf "$DIR"
     ;;
-  *) die "usage: $0 start|stop|status|clean" ;;
+  *) die "usage: $0 start|stop|status|clean|one-node|one-node-stop" ;;
 esac

@@ -140,6 +140,9 @@ def main():
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--api", choices=("web", "jsonrpc"), default="web")
+    parser.add_argument(
+        "--writers", type=int, help="clients that write (default: half of them)"
+    )
     parser.add_argument("--primary-dsn", help="libpq DSN of the primary server")
     parser.add_argument("--replica-dsn", help="libpq DSN of the replica server")
     parser.add_argument("--access-log", help="the proxy's access log")
@@ -243,8 +246,9 @@ def main():
     }
     before = {name: db_activity(dsn, args.db) for name, dsn in servers.items()}
     log_offset = os.path.getsize(args.access_log) if args.access_log else 0
+    writers = args.clients // 2 if args.writers is None else args.writers
     threads = [
-        threading.Thread(target=writer if i % 2 == 0 else reader, args=(i,))
+        threading.Thread(target=writer if i < writers else reader, args=(i,))
         for i in range(args.clients)
     ]
     deadline = time.time() + args.seconds
@@ -280,7 +284,8 @@ def main():
     p50 = statistics.median(lat) if lat else 0
     p95 = lat[int(len(lat) * 0.95) - 1] if lat else 0
     print(
-        f"clients={args.clients} api={args.api} seconds={elapsed:.0f} "
+        f"clients={args.clients} writers={writers} api={args.api} "
+        f"seconds={elapsed:.0f} "
         f"requests={len(lat)} read_requests={reads[0]} "
         f"rps={len(lat) / elapsed:.1f} p50_ms={p50 * 1000:.0f} "
         f"p95_ms={p95 * 1000:.0f} errors={len(errors)} created={len(ids)} "

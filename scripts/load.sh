@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
 # make load: bounded load test (not in CI).
 # LOAD_CLIENTS (20) concurrent clients for LOAD_SECONDS (60), talking to Odoo
-# as the web client does (LOAD_API=jsonrpc: the external API instead).
+# as the web client does (LOAD_API=jsonrpc: the external API instead);
+# LOAD_WRITERS of them (half by default) write, the others read.
 #
 #   make load                   one node: Odoo started with --workers=4 on a
 #                               throwaway database with demo data
 #   make load TARGET=cluster    the cluster of `make cluster` (through its
 #                               proxy; the replica's and the primary's
 #                               transactions and the requests per node counted)
+#   make load TARGET=one-node   its reference: one Odoo with the workers of
+#                               both nodes on the same primary, no replica
+#                               (scripts/cluster.sh one-node-stop stops it)
 #   make load LOAD_URL=http://host:port LOAD_DB=db [LOAD_REPLICA_DSN=...
 #                               LOAD_PRIMARY_DSN=...]   any running server
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ARGS=(--clients "${LOAD_CLIENTS:-20}" --seconds "${LOAD_SECONDS:-60}" --api "${LOAD_API:-web}")
-if [ "${TARGET:-}" = cluster ]; then
+ARGS=(--clients "${LOAD_CLIENTS:-20}" --seconds "${LOAD_SECONDS:-60}" --api "${LOAD_API:-web}"
+  ${LOAD_WRITERS:+--writers "$LOAD_WRITERS"})
+if [ "${TARGET:-}" = cluster ] || [ "${TARGET:-}" = one-node ]; then
   [ -f var/cluster/cluster.env ] || { echo "[load] no cluster: run 'make cluster' first" >&2; exit 1; }
+  [ "$TARGET" = one-node ] && ./scripts/cluster.sh one-node
   while IFS='=' read -r key value; do
     case "$key" in LOAD_*) [ -n "${!key:-}" ] || export "$key=$value" ;; esac
-  done < <(grep -v '^#' var/cluster/cluster.env)
+  done < <(grep -v '^#' "var/cluster/$TARGET.env")
   ./scripts/cluster.sh status
 fi
 if [ -n "${LOAD_URL:-}" ]; then
