@@ -316,9 +316,10 @@ def main():
         queries = replica.get("queries", 0)
         all_queries = sum(delta.get("queries", 0) for delta in deltas.values())
         print(
-            f"replica_served={served} requests, of read_requests={reads[0]} sent "
-            f"({100 * served / max(reads[0], 1):.0f}%); replica_queries={queries} "
-            f"of {all_queries} ({100 * queries / max(all_queries, 1):.0f}%)"
+            f"replica_served={served} read-only transactions for "
+            f"read_requests={reads[0]} sent (a login and a session's first read "
+            f"add one each); replica_queries={queries} of {all_queries} "
+            f"({100 * queries / max(all_queries, 1):.0f}%)"
         )
     if args.access_log:
         counts = node_counts(args.access_log, log_offset)
