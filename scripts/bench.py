@@ -5,8 +5,11 @@ process on the same data, and reported as a ratio to its raw baseline.
 """
 
 import argparse
+import collections
 import datetime
+import hashlib
 import io
+import json
 import os
 import random
 import threading
@@ -20,6 +23,7 @@ from odoo import SUPERUSER_ID, Command, api
 from odoo.tools import SQL
 
 BATCH = 2000  # contributions per create() call
+UNIVERSITIES = 60  # the national step: every university's package of a quarter
 
 
 class PeakRss:
@@ -317,6 +321,322 @@ def spread_states(env):
     env.flush_all()
 
 
+# ------------------------------------------------------------------ national
+def setup_ministry(env, n_universities):
+    """The Ministry's side: universities in the provinces, each with its
+    signing key and its bound user (whose API key it sends with)."""
+    states = env["res.country.state"].search([("country_id.code", "=", "IR")])
+    users = (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            [
+                {
+                    "name": f"Bench Ministry bot {i:02d}",
+                    "login": f"bench_ministry_{i:02d}",
+                    "groups_id": [Command.set([env.ref("base.group_user").id])],
+                }
+                for i in range(n_universities)
+            ]
+        )
+    )
+    return env["hc.national.university"].create(
+        [
+            {
+                "name": f"Bench University of Medical Sciences {i:02d}",
+                "code": f"BU{i:02d}",
+                "state_id": states[i % len(states)].id if states else False,
+                "signing_key": hashlib.sha256(f"bench-key-{i}".encode()).hexdigest(),
+                "user_id": user.id,
+            }
+            for i, user in enumerate(users)
+        ]
+    )
+
+
+def national_packages(universities, categories, n_lines, seed=1404):
+    """One signed package per university for the Jalali quarter 1404 Q1,
+    ``n_lines`` detail lines in all, laid out as the university side builds
+    them (``hc.consolidation._prepare_ministry_package``): the snapshot per
+    unit and category, the disclosures per category and technique, every
+    line; the header adds up."""
+    rnd = random.Random(seed)
+    start = datetime.date(2025, 3, 21)
+    techniques = ["quoted_price", "comparable_purchase", "expert_appraisal",
+                  "donor_invoice", "cost"]  # fmt: skip
+    packages = []
+    per_university = n_lines // len(universities)
+    for index, university in enumerate(universities):
+        n = per_university + (n_lines % len(universities) if index == 0 else 0)
+        units = [f"{university.code} unit {u}" for u in range(rnd.randint(3, 6))]
+        details, contributions = [], 0
+        while len(details) < n:
+            contributions += 1
+            reference = f"CON/1404/{contributions:06d}"
+            unit = rnd.choice(units)
+            date = str(start + datetime.timedelta(days=rnd.randrange(92)))
+            for _ in range(min(n - len(details), rnd.randint(1, 7))):
+                cat = categories[rnd.randrange(len(categories))]
+                quantity = rnd.randint(1, 50)
+                unit_value = rnd.randint(1, 5000) * 100_000
+                cash = cat.kind == "cash"
+                details.append(
+                    {
+                        "reference": reference,
+                        "date": date,
+                        "unit": unit,
+                        "category_code": cat.code,
+                        "quantity": float(quantity),
+                        "unit_value": float(unit_value),
+                        "value": float(quantity * unit_value),
+                        "valuation_basis": "cash" if cash else "invoice",
+                        "technique": "" if cash else rnd.choice(techniques),
+                    }
+                )
+        kinds = {c.code: c for c in categories}
+        snapshot = collections.defaultdict(lambda: [set(), 0, 0.0])
+        disclosures = collections.defaultdict(lambda: [0, 0.0, 0.0, 0.0, 0.0, 0.0])
+        for row in details:
+            cell = snapshot[row["unit"], row["category_code"]]
+            cell[0].add(row["reference"])
+            cell[1] += 1
+            cell[2] += row["value"]
+            d = disclosures[row["category_code"], row["technique"]]
+            d[0] += 1
+            d[1] += row["value"]
+            d[2] += row["value"] if rnd.random() < 0.6 else 0.0  # with a reference
+            d[3] += row["value"] if rnd.random() < 0.2 else 0.0  # reviewed
+            d[4] += row["value"] if rnd.random() < 0.1 else 0.0  # restricted
+            d[5] += row["value"] if rnd.random() < 0.05 else 0.0  # sold
+        total = sum(row["value"] for row in details)
+        package = {
+            "schema": "hc.national.package/1",
+            "university_code": university.code,
+            "university_name": university.name,
+            "consolidation": f"{university.code} 1404 Q1",
+            "date_from": "2025-03-21",
+            "date_to": "2025-06-21",
+            "version": 1,
+            "currency": "IRR",
+            "amount_total": total,
+            "contribution_count": contributions,
+            "line_count": len(details),
+            "lines": [
+                {
+                    "unit": unit,
+                    "category_code": code,
+                    "category_name": kinds[code].name,
+                    "kind": kinds[code].kind,
+                    "count": len(refs),
+                    "line_count": count,
+                    "value": value,
+                }
+                for (unit, code), (refs, count, value) in sorted(snapshot.items())
+            ],
+            "disclosures": [
+                {
+                    "category_code": code,
+                    "kind": kinds[code].kind,
+                    "technique": technique,
+                    "lines": d[0],
+                    "value": d[1],
+                    "value_referenced": d[2],
+                    "value_reviewed": d[3],
+                    "value_restricted": d[4],
+                    "value_sold": d[5],
+                }
+                for (code, technique), d in sorted(disclosures.items())
+            ],
+            "details": details,
+        }
+        packages.append((university, package))
+    return packages
+
+
+def national_receive(env, packages):
+    """Each university's call as the JSON-RPC endpoint runs it: the bound
+    user calls ``hc.national.submission.hc_receive(package, signature)``
+    (the body as decoded JSON), one transaction per call."""
+    for university, package, signature in packages:
+        user_env = env(user=university.user_id.id, context={})
+        answer = user_env["hc.national.submission"].hc_receive(package, signature)
+        if answer["state"] != "accepted":
+            raise RuntimeError(f"bench: {university.code} refused: {answer}")
+        env.cr.commit()
+    return len(packages)
+
+
+NATIONAL_DETAIL_COLUMNS = (
+    "university_code",
+    "reference",
+    "date",
+    "unit",
+    "category_code",
+    "quantity",
+    "unit_value",
+    "value",
+    "valuation_basis",
+    "technique",
+)
+
+
+def national_copy(cr, packages):
+    """COPY of the same rows (every detail line, and the snapshot lines)
+    into plain tables (the caller rolls back)."""
+    cr.execute(
+        """CREATE TABLE bench_national_detail (
+               university_code varchar, reference varchar, date date,
+               unit varchar, category_code varchar, quantity numeric,
+               unit_value numeric, value numeric, valuation_basis varchar,
+               technique varchar)"""
+    )
+    cr.execute(
+        """CREATE TABLE bench_national_line (
+               university_code varchar, unit varchar, category_code varchar,
+               kind varchar, count integer, line_count integer, value numeric)"""
+    )
+    n_lines = 0
+    for _university, package, _signature in packages:
+        code = package["university_code"]
+        dbuf, lbuf = io.StringIO(), io.StringIO()
+        for d in package["details"]:
+            dbuf.write(
+                f"{code}\t{d['reference']}\t{d['date']}\t{d['unit']}"
+                f"\t{d['category_code']}\t{d['quantity']}\t{d['unit_value']}"
+                f"\t{d['value']}\t{d['valuation_basis']}\t{d['technique']}\n"
+            )
+        for line in package["lines"]:
+            lbuf.write(
+                f"{code}\t{line['unit']}\t{line['category_code']}\t{line['kind']}"
+                f"\t{line['count']}\t{line['line_count']}\t{line['value']}\n"
+            )
+        dbuf.seek(0)
+        lbuf.seek(0)
+        cr._obj.copy_from(
+            dbuf, "bench_national_detail", columns=NATIONAL_DETAIL_COLUMNS
+        )
+        cr._obj.copy_from(lbuf, "bench_national_line")
+        n_lines += len(package["details"])
+    return n_lines
+
+
+# the national totals the Ministry's screens and workbook show for a
+# quarter: (model, group by) on the accepted submissions
+NATIONAL_ROLLUPS = [
+    ("hc.national.submission.line", ["university_id"]),
+    ("hc.national.submission.line", ["province_id"]),
+    ("hc.national.submission.line", ["category_id"]),
+    ("hc.national.submission.line", ["province_id", "category_id"]),
+    ("hc.national.submission.line", ["university_id", "category_id"]),
+    ("hc.national.submission.disclosure", ["technique"]),
+    ("hc.national.submission.disclosure", ["category_id", "technique"]),
+]
+
+
+def national_rollup_orm(env, period):
+    """What the National Analysis and By Valuation Technique screens ask
+    (read_group of the accepted submissions of the quarter; the pivot's
+    groupings and the workbook's summary), with the groups' names."""
+    result = []
+    for model, groupby in NATIONAL_ROLLUPS:
+        env.invalidate_all()
+        result.append(
+            env[model].read_group(
+                [
+                    ("submission_state", "=", "accepted"),
+                    ("jalali_period_id", "=", period.id),
+                ],
+                ["value:sum"],
+                groupby,
+                lazy=False,
+            )  # fmt: skip
+        )
+    return result
+
+
+def national_rollup_sql(cr, period):
+    """The same totals with plain GROUP BYs on the same tables."""
+    result = []
+    for model, groupby in NATIONAL_ROLLUPS:
+        table = SQL.identifier(model.replace(".", "_"))
+        columns = SQL(", ").join(SQL.identifier(name) for name in groupby)
+        cr.execute(
+            SQL(
+                """SELECT %(columns)s, COUNT(*), SUM(value) FROM %(table)s
+                    WHERE submission_state = 'accepted'
+                      AND jalali_period_id = %(period)s
+                 GROUP BY %(columns)s""",
+                columns=columns,
+                table=table,
+                period=period.id,
+            )
+        )
+        result.append(cr.fetchall())
+    return result
+
+
+def national_rollup_detail_sql(cr):
+    """The same totals from the rows the COPY baseline stored: one plain
+    GROUP BY (grouping sets) over every detail line, the province through
+    the university."""
+    cr.execute(
+        """SELECT d.university_code, u.state_id, d.category_code, d.technique,
+                  COUNT(*), SUM(d.value)
+             FROM bench_national_detail d
+             JOIN hc_national_university u ON u.code = d.university_code
+         GROUP BY GROUPING SETS (
+                  (d.university_code), (u.state_id), (d.category_code),
+                  (u.state_id, d.category_code), (d.university_code, d.category_code),
+                  (d.technique), (d.category_code, d.technique))"""
+    )
+    return cr.fetchall()
+
+
+def national_step(cr, env, n_lines):
+    """60 universities' packages of a quarter received through the real
+    receiving path, then rolled up as the Ministry's screens do; against
+    COPY of the same rows and a plain GROUP BY over them. The roll-up is
+    also compared with plain GROUP BYs over the tables it reads (what the
+    ORM adds to the same query)."""
+    from odoo.addons.health_charity_reports.tools import national_package
+
+    categories = env["hc.contribution.category"].search([])
+    universities = setup_ministry(env, UNIVERSITIES)
+    packages = [
+        (university, package, national_package.sign(package, university.signing_key))
+        for university, package in national_packages(universities, categories, n_lines)
+    ]
+    period = env["hc.jalali.period"].search([("year", "=", 1404), ("quarter", "=", 1)])
+    wire = sum(len(json.dumps({"args": [p, sig]}).encode()) for _u, p, sig in packages)
+    cr.commit()
+    results = []
+    t_raw, _m, _ = timed(lambda: national_copy(cr, packages))
+    t_raw_group, _m, _ = timed(lambda: national_rollup_detail_sql(cr))
+    cr.rollback()
+    t_ours, m_ours, _ = timed(lambda: national_receive(env, packages))
+    results.append(("nat_ingest", n_lines, t_ours, m_ours, t_raw))
+    national_rollup_orm(env, period)  # warm caches, as a user's second click
+    t_roll, m_roll, rolled = timed(lambda: national_rollup_orm(env, period))
+    results.append(("nat_rollup", n_lines, t_roll, m_roll, t_raw_group))
+    national_rollup_sql(cr, period)
+    t_rollsql, _m, raw_rolled = timed(lambda: national_rollup_sql(cr, period))
+    # the two roll-ups give the same totals
+    for orm_groups, sql_rows in zip(rolled, raw_rolled, strict=True):
+        assert round(sum(g["value"] for g in orm_groups), 2) == round(
+            float(sum(r[-1] for r in sql_rows)), 2
+        ), "bench: the national roll-ups differ"
+    n_rows = env["hc.national.submission.line"].search_count([]) + env[
+        "hc.national.submission.disclosure"
+    ].search_count([])
+    results.append(("nat_roll_orm", n_rows, t_roll, m_roll, t_rollsql))
+    info = (
+        f"national: {len(packages)} universities, {n_lines} lines, "
+        f"{wire / 2**20:.1f} MB of JSON-RPC arguments, {n_rows} rows stored "
+        f"(lines per unit and category, disclosures per category and technique)"
+    )
+    return results, info
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("-c", "--config", required=True)
@@ -329,12 +649,21 @@ def main():
         help="lines of the import step (default: all; from 20,000 lines the "
         "dialog queues the file and the background import runs it)",
     )
+    parser.add_argument(
+        "--only",
+        choices=("national",),
+        help="run only this step (national: needs no contributions)",
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
-    results = []
+    results, notes = [], []
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        if args.only == "national":
+            national_results, national_note = national_step(cr, env, args.lines)
+            print_report(args.lines, national_results, [national_note], {})
+            return
         units, donors, categories = setup_world(env, max(200, args.lines // 50))
         env = env(context=dict(env.context, allowed_company_ids=units.ids))
         data = generate(args.lines, units, donors, categories)
@@ -518,6 +847,31 @@ def main():
         cr.rollback()
         results.append(("import", count, t_imp, m_imp, t_rawi))
 
+        national_results, national_note = national_step(cr, env, args.lines)
+        results += national_results
+
+    notes.append(
+        f"load vs COPY into index-less temp tables (parsing only, for reference): "
+        f"{t_bare:.3f} s, {results[0][2] / t_bare:.1f}x"
+    )
+    notes.append(national_note)
+    print_report(n_lines, results, notes, {"export_peak_mb": export_peak})
+
+
+BENCH_KEYS = {
+    "load": "load_x",
+    "consolidate": "consolidate_x",
+    "export": "export_x",
+    "list": "list_x",
+    "donor": "donor_x",
+    "import": "import_x",
+    "nat_ingest": "national_ingest_x",
+    "nat_rollup": "national_rollup_x",
+    "nat_roll_orm": "national_rollup_orm_x",
+}
+
+
+def print_report(n_lines, results, notes, extra):
     print()
     print(f"Health Charity benchmark: {n_lines} contribution lines")
     print(
@@ -527,22 +881,17 @@ def main():
     ratios = {}
     for step, rows, ours, mem, raw in results:
         ratio = ours / raw if raw else float("inf")
-        ratios[step] = ratio
+        ratios[BENCH_KEYS[step]] = ratio
         print(
             f"{step:<12}{rows:>10}{ours:>11.3f}{rows / ours if ours else 0:>12.0f}"
             f"{mem:>9.1f}{raw:>10.3f}{ratio:>8.2f}"
         )
-    load_orm_s = results[0][2]
+    for note in notes:
+        print(note)
     print(
-        f"load vs COPY into index-less temp tables (parsing only, for reference): "
-        f"{t_bare:.3f} s, {load_orm_s / t_bare:.1f}x"
-    )
-    print(
-        f"bench: lines={n_lines} load_x={ratios['load']:.2f} "
-        f"consolidate_x={ratios['consolidate']:.2f} export_x={ratios['export']:.2f} "
-        f"list_x={ratios['list']:.2f} donor_x={ratios['donor']:.2f} "
-        f"import_x={ratios['import']:.2f} "
-        f"export_peak_mb={export_peak:.1f}"
+        f"bench: lines={n_lines} "
+        + " ".join(f"{key}={value:.2f}" for key, value in ratios.items())
+        + "".join(f" {key}={value:.1f}" for key, value in extra.items())
     )
 
 

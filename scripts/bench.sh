@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: throwaway database, both addons, generated data, timings as
 # ratios against raw PostgreSQL / xlsxwriter baselines in the same process.
+# BENCH_ONLY=national runs only the national step (no contributions needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${BENCH_LINES:-100000}
@@ -12,4 +13,4 @@ trap cleanup EXIT
 echo "[bench] installing both addons into $DB (no demo)"
 .venv/bin/odoo -c "$CONF" -d "$DB" -i health_charity,health_charity_reports \
   --stop-after-init --without-demo=all --log-level=warn 2>&1 | grep -v "Running as" || true
-.venv/bin/python scripts/bench.py -c "$CONF" -d "$DB" --lines "$LINES"
+.venv/bin/python scripts/bench.py -c "$CONF" -d "$DB" --lines "$LINES" ${BENCH_ONLY:+--only "$BENCH_ONLY"}

@@ -37,7 +37,10 @@ class HcNationalSubmissionDisclosure(models.Model):
         related="submission_id.state", store=True, string="Submission Status"
     )
     company_id = fields.Many2one(related="submission_id.company_id", store=True)
-    currency_id = fields.Many2one(related="submission_id.currency_id")
+    # stored so that the rows of a package are created with it: each
+    # amount's rounding reads it, and a non-stored related one is looked up
+    # through the submission and its company for every amount
+    currency_id = fields.Many2one(related="submission_id.currency_id", store=True)
     category_code = fields.Char(readonly=True)
     category_id = fields.Many2one("hc.contribution.category", readonly=True)
     kind = fields.Selection(

@@ -141,6 +141,109 @@ class TestNational(HealthCharityReportsCase):
         self.assertIn(("header", None, "version"), problems)
         self.assertIn(("lines", 0, "unit"), problems)
 
+    def test_schema_check_column_by_column(self):
+        """The column-by-column recognition of a package that fits gives the
+        row-by-row answer on what does not fit: a bool for a number, a NaN,
+        a missing field, a row that is not a dict, a wrong type late in the
+        list."""
+        package = self.cons.with_user(self.finance)._prepare_ministry_package(1, "HUMS")
+        self.assertTrue(package["details"])
+        self.assertEqual(national_package.schema_problems(package), [])
+        last = len(package["details"]) - 1
+        cases = [
+            ("details", last, "quantity", True),
+            ("details", 0, "value", float("nan")),
+            ("details", last, "unit_value", float("inf")),
+            ("details", 0, "reference", 12),
+            ("disclosures", 0, "lines", 1.0),
+            ("lines", 0, "unit", None),
+        ]
+        for part, index, name, value in cases:
+            with self.subTest(part=part, name=name, value=value):
+                broken = copy.deepcopy(package)
+                broken[part][index][name] = value
+                self.assertEqual(
+                    national_package.schema_problems(broken), [(part, index, name)]
+                )
+        broken = copy.deepcopy(package)
+        del broken["details"][last]["technique"]
+        broken["lines"].append("not a row")
+        self.assertEqual(
+            national_package.schema_problems(broken),
+            [("lines", len(package["lines"]), "*"), ("details", last, "technique")],
+        )
+        # huge but finite amounts whose sum overflows are not refused
+        big = copy.deepcopy(package)
+        big["details"][0]["value"] = big["details"][last]["value"] = 1.5e308
+        self.assertEqual(national_package.schema_problems(big), [])
+
+    def test_rows_stored_set_based_as_create_stores_them(self):
+        """A package's lines and disclosures, stored with one INSERT, read
+        back as the ORM's create() stores the same values (related fields,
+        rounding, logs), and anything computed from them is recomputed."""
+        answer = self._receive(*self._signed_package())
+        self.assertEqual(answer["state"], "accepted")
+        submission = self._submissions()
+        self.assertEqual(submission.state, "accepted")
+        Line = self.env["hc.national.submission.line"]
+        Disclosure = self.env["hc.national.submission.disclosure"]
+        for Model, rows in (
+            (Line, submission.line_ids),
+            (Disclosure, submission.disclosure_ids),
+        ):
+            self.assertTrue(rows)
+            names = [
+                name
+                for name, field in Model._fields.items()
+                if field.store
+                and field.column_type
+                and name not in ("id", "create_date", "write_date")
+            ]
+            stored = rows.read(names)
+            vals_list = [
+                {
+                    key: value[0] if isinstance(value, tuple) else value
+                    for key, value in row.items()
+                    if key not in ("id", "create_uid", "write_uid")
+                }
+                for row in stored
+            ]
+            # the same values through create(), on the same submission
+            created = Model.create(vals_list).read(names)
+            for mine, orm in zip(stored, created, strict=True):
+                for name in names:
+                    if name in ("create_uid", "write_uid"):
+                        self.assertEqual(mine[name][0], self.bot.id)
+                        continue
+                    self.assertEqual(mine[name], orm[name], name)
+            self.assertEqual(set(rows.mapped("submission_state")), {"accepted"})
+            self.assertEqual(rows.university_id, self.hums)
+            self.assertEqual(rows.province_id, self.hums.state_id)
+            self.assertEqual(rows.jalali_period_id, self.q1)
+            self.assertEqual(rows.currency_id, submission.currency_id)
+        # the status of the rows follows the submission's
+        with hc_internal():
+            submission._hc_set_state("superseded")
+        self.assertEqual(
+            set(submission.line_ids.mapped("submission_state")), {"superseded"}
+        )
+
+    def test_rows_fall_back_to_create(self):
+        """Rows whose values do not cover the model's stored fields (e.g. a
+        module added one) go through create()."""
+        self._receive(*self._signed_package())
+        submission = self._submissions()
+        rows = submission.env["hc.national.submission"]._hc_insert_rows(
+            "hc.national.submission.line",
+            [{"submission_id": submission.id, "unit_name": "X", "value": 1.4}],
+        )
+        self.assertEqual(rows.university_id, self.hums)
+        self.assertEqual(rows.value, rows.currency_id.round(1.4))  # by create()
+
+    def _signed_package(self):
+        package = self.cons.with_user(self.finance)._prepare_ministry_package(1, "HUMS")
+        return package, national_package.sign(package, KEY)
+
     # ------------------------------------------------------------- sending
     def test_send_receive_accept(self):
         self.assertEqual(self.cons.ministry_state, "not_sent")

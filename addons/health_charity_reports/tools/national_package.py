@@ -11,6 +11,7 @@ and floats) and compares in constant time.
 
 import hashlib
 import hmac
+import itertools
 import json
 import math
 
@@ -74,14 +75,26 @@ def canonical(package):
     ).encode()
 
 
+def sign_bytes(data, key):
+    """HMAC-SHA256 of canonical bytes (see :func:`canonical`)."""
+    return hmac.new(key.encode(), data, hashlib.sha256).hexdigest()
+
+
 def sign(package, key):
-    return hmac.new(key.encode(), canonical(package), hashlib.sha256).hexdigest()
+    return sign_bytes(canonical(package), key)
+
+
+def verify_bytes(data, key, signature):
+    """Whether ``signature`` signs the canonical bytes ``data`` with ``key``
+    (constant-time comparison). The receiving side serialises a package
+    once and checks, hashes and keeps those bytes."""
+    if not key or not isinstance(signature, str):
+        return False
+    return hmac.compare_digest(sign_bytes(data, key), signature)
 
 
 def verify(package, key, signature):
-    if not key or not isinstance(signature, str):
-        return False
-    return hmac.compare_digest(sign(package, key), signature)
+    return verify_bytes(canonical(package), key, signature)
 
 
 def package_hash(package):
@@ -91,7 +104,13 @@ def package_hash(package):
 def schema_problems(package):
     """Where the package departs from the layout: a list of
     ``(part, index, field)`` (index None for the header), empty when it
-    fits."""
+    fits.
+
+    A package that fits is recognised column by column (the set of the
+    types found in each field, and whether its floats add up to a finite
+    number), which costs a few set operations per field instead of a
+    Python call per value; only a package that does not fit is walked row
+    by row to name each problem."""
     if not isinstance(package, dict):
         return [("header", None, "*")]
     problems = [
@@ -103,7 +122,7 @@ def schema_problems(package):
         problems.append(("header", None, "schema"))
     for part, layout in PARTS.items():
         rows = package.get(part)
-        if not isinstance(rows, list):
+        if not isinstance(rows, list) or _fits(rows, layout):
             continue
         for index, row in enumerate(rows):
             if not isinstance(row, dict):
@@ -115,6 +134,24 @@ def schema_problems(package):
                 if not _is_a(row.get(name), types)
             ]
     return problems
+
+
+def _fits(rows, layout):
+    """Whether every row is a dict whose fields have exactly the layout's
+    types (no bool for a number: ``type(True)`` is ``bool``) and whose
+    floats are finite. False sends the caller to the row-by-row check, so a
+    False here is never wrong, only slower."""
+    if set(map(type, rows)) - {dict}:
+        return False
+    for name, types in layout.items():
+        values = list(map(dict.get, rows, itertools.repeat(name)))
+        if set(map(type, values)) - set(types):
+            return False
+        if float in types and not math.isfinite(
+            sum(value for value in values if type(value) is float)
+        ):
+            return False  # a NaN or an infinity (or floats that overflow)
+    return True
 
 
 def _is_a(value, types):
