@@ -56,7 +56,7 @@ class BaseImportImport(models.TransientModel):
         token = _HC_READ_MEMO.set({})
         try:
             try:
-                row_count = len(self._hc_raw_row_numbers(fields, options))
+                row_count = self._hc_estimate_rows(fields, options)
             except Exception:  # noqa: BLE001 - Odoo's own call reports it
                 row_count = 0
             if row_count >= Import._get_background_lines():
@@ -166,6 +166,31 @@ class BaseImportImport(models.TransientModel):
             else:
                 values.append(str(value))
         return values
+
+    def _hc_estimate_rows(self, fields, options):
+        """The rows of the file, from what its format says where it says it
+        (an XLSX sheet's dimension, a CSV's line count): deciding whether a
+        file goes to the background must not cost a parse of a big file
+        (about 40 s for 100,000 rows of XLSX). The import counts them
+        exactly."""
+        header = 1 if options.get("has_headers") else 0
+        content = self.file or b""
+        if self.file_type == "text/csv" and isinstance(content, bytes):
+            return max(content.count(b"\n") + (not content.endswith(b"\n")) - header, 0)
+        if content[:2] == b"PK":  # an XLSX (zip) workbook
+            from openpyxl import load_workbook  # noqa: PLC0415 - as Odoo's reader
+
+            book = load_workbook(io.BytesIO(content), read_only=True)
+            try:
+                sheet = book[options.get("sheet") or book.sheetnames[0]]
+                rows = sheet.max_row
+            except (KeyError, ValueError):
+                rows = None
+            finally:
+                book.close()
+            if rows:
+                return max(rows - header, 0)
+        return len(self._hc_raw_row_numbers(fields, options))
 
     def _hc_raw_row_numbers(self, fields, options):
         """The row number in the file (as the spreadsheet shows it, the

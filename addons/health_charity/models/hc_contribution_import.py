@@ -449,6 +449,8 @@ class HcContributionImport(models.Model):
                 wizard = job._hc_wizard(env)
                 import_fields, data, raw_rows, load_context = job._hc_parsed(wizard)
                 start = job.next_row
+                if start == 0 and job.row_count != len(data):
+                    job._hc_write({"row_count": len(data)})  # counted, not estimated
                 if start >= len(data):
                     return job._hc_end(wizard)
                 # whole file or nothing: after a bad row, only check
