@@ -28,6 +28,7 @@ from odoo.tools import SQL
 
 from .hc_contribution_bulk import hc_import_session
 from .hc_integrity_mixin import hc_internal
+from .ir_fields_converter import hc_import_id_cache
 
 _logger = logging.getLogger(__name__)
 
@@ -442,6 +443,12 @@ class HcContributionImport(models.Model):
 
     def _hc_import_chunks(self, deadline):
         self.ensure_one()
+        # each distinct donor, unit and category of the file is looked up
+        # once for all the chunks of this call, not once per chunk
+        with hc_import_id_cache():
+            return self._hc_import_chunks_loop(deadline)
+
+    def _hc_import_chunks_loop(self, deadline):
         while True:
             with self.env.registry.cursor() as cr:
                 env = self._hc_job_env(cr)

@@ -12,6 +12,11 @@ _HC_IMPORT_IDS = contextvars.ContextVar("hc_import_ids", default=None)
 
 @contextmanager
 def hc_import_id_cache():
+    """Remember lookups for the block; an outer block's memory is kept (the
+    chunks of a background import share one)."""
+    if _HC_IMPORT_IDS.get() is not None:
+        yield
+        return
     token = _HC_IMPORT_IDS.set({})
     try:
         yield
@@ -29,7 +34,12 @@ class IrFieldsConverter(models.AbstractModel):
     @api.model
     def db_id_for(self, model, field, subfield, value):
         cache = _HC_IMPORT_IDS.get()
-        if cache is None or not isinstance(value, str):
+        creates = (self.env.context.get("name_create_enabled_fields") or {}).get(
+            field.name
+        )
+        # a record the import may create is not remembered: its chunk may be
+        # rolled back
+        if cache is None or creates or not isinstance(value, str):
             return super().db_id_for(model, field, subfield, value)
         key = (field.comodel_name, subfield, value)
         if key not in cache:
