@@ -239,7 +239,7 @@ class HcContributionImport(models.Model):
                 break
         return "\n".join(lines)
 
-    def _hc_close(self, wizard, state, vals=None):
+    def _hc_close(self, state, vals=None, wizard=None):
         """Final status, summary and the file of the rows to fix."""
         self.ensure_one()
         vals = dict(vals or {})
@@ -252,6 +252,8 @@ class HcContributionImport(models.Model):
             finished=fields.Datetime.now(),
         )
         if bad:
+            # the file as the dialog had it (a background import makes one)
+            wizard = wizard or self._hc_wizard(self.env)
             raw = wizard._hc_bad_rows_xlsx(
                 self.import_options or {}, {int(row): r for row, r in bad.items()}
             )
@@ -298,9 +300,9 @@ class HcContributionImport(models.Model):
         raw_rows = wizard._hc_raw_row_numbers(fields_, options)
         bad = self._hc_record_errors(messages, raw_rows)
         self._hc_close(
-            wizard,
             "done",
             {"bad_rows": bad, "gift_count": len(ids), "row_count": len(raw_rows)},
+            wizard=wizard,
         )
         return self
 
@@ -430,13 +432,14 @@ class HcContributionImport(models.Model):
             }
         )
 
-    def _hc_parsed(self, wizard):
-        """(import fields, data rows, raw row numbers) of the file, parsed
-        once per process."""
+    def _hc_parsed(self):
+        """(import fields, data rows, raw row numbers, load context) of the
+        file, parsed once per process (the wizard holding the file is made
+        only then)."""
         key = (self.env.cr.dbname, self.id, self.file_id.id)
         if key not in _PARSED:
             _PARSED.clear()
-            _PARSED[key] = wizard._hc_prepare_load(
+            _PARSED[key] = self._hc_wizard(self.env)._hc_prepare_load(
                 self.import_fields, dict(self.import_options or {})
             )
         return _PARSED[key]
@@ -453,13 +456,12 @@ class HcContributionImport(models.Model):
             with self.env.registry.cursor() as cr:
                 env = self._hc_job_env(cr)
                 job = self.with_env(env)
-                wizard = job._hc_wizard(env)
-                import_fields, data, raw_rows, load_context = job._hc_parsed(wizard)
+                import_fields, data, raw_rows, load_context = job._hc_parsed()
                 start = job.next_row
                 if start == 0 and job.row_count != len(data):
                     job._hc_write({"row_count": len(data)})  # counted, not estimated
                 if start >= len(data):
-                    return job._hc_end(wizard)
+                    return job._hc_end()
                 # whole file or nothing: after a bad row, only check
                 check_only = job.dryrun or (job.mode == "all" and bool(job.bad_rows))
                 Contribution = env["hc.contribution"].with_context(
@@ -486,18 +488,18 @@ class HcContributionImport(models.Model):
             if handover:
                 return False
 
-    def _hc_end(self, wizard):
+    def _hc_end(self):
         """All rows seen: done, refused (nothing kept) or undone."""
         _PARSED.clear()  # the rows are not needed any more
         if self.dryrun:
-            self._hc_close(wizard, "done")
+            self._hc_close("done")
         elif self.mode == "all" and self.bad_rows and self.gift_count:
             self._hc_write({"state": "undoing"})
             return False
         elif self.mode == "all" and self.bad_rows:
-            self._hc_close(wizard, "refused")
+            self._hc_close("refused")
         else:
-            self._hc_close(wizard, "done")
+            self._hc_close("done")
         return True
 
     def _hc_undo(self, deadline):
@@ -510,9 +512,7 @@ class HcContributionImport(models.Model):
                     [("import_id", "=", job.id)], limit=UNDO_CHUNK
                 )
                 if not gifts:
-                    wizard = job._hc_wizard(env)
                     job._hc_close(
-                        wizard,
                         "refused" if job.bad_rows else "failed",
                         {"gift_count": 0},
                     )
