@@ -11,7 +11,7 @@ from odoo import models
 from odoo.tools import DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT
 
 from ..tools.national_id import latin_digits
-from .hc_contribution_bulk import IMPORT_MODES, hc_import_session
+from .hc_contribution_load import IMPORT_MODES, hc_import_session
 
 # The file as read (rows), remembered while one dialog call runs: it is
 # counted, imported and its bad rows copied out without reading it thrice.

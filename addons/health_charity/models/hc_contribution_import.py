@@ -26,7 +26,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .hc_contribution_bulk import hc_import_session
+from .hc_contribution_load import hc_import_session
 from .hc_integrity_mixin import hc_internal
 from .ir_fields_converter import hc_import_id_cache
 
