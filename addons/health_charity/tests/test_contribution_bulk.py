@@ -139,8 +139,25 @@ class TestContributionBulk(HealthCharityCase):
         def chatter(record):
             return (
                 record.message_partner_ids,
+                record.message_follower_ids.subtype_ids,
                 [
-                    (m.body, m.message_type, m.subtype_id, m.author_id, m.model)
+                    (
+                        m.body,
+                        m.message_type,
+                        m.subtype_id,
+                        m.author_id,
+                        m.model,
+                        m.res_id == record.id,
+                        m.email_from,
+                        m.reply_to,
+                        m.is_internal,
+                        m.record_name,
+                        m.record_company_id,
+                        m.partner_ids,
+                        m.attachment_ids,
+                        m.sudo().tracking_value_ids,  # sudo: admin-only field
+                        m.needaction,
+                    )
                     for m in record.message_ids
                 ],
             )
@@ -149,6 +166,12 @@ class TestContributionBulk(HealthCharityCase):
             self.assertEqual(chatter(second), chatter(first))
             self.assertEqual(second.message_partner_ids, self.staff.partner_id)
             self.assertEqual(len(second.message_ids), 1)
+        # the entries after the first are copies made in SQL: one per gift,
+        # each on its own gift, read back through the ORM like the others
+        self.assertGreater(len(bulk), 2)
+        messages = bulk.message_ids
+        self.assertEqual(len(messages), len(bulk))
+        self.assertEqual(set(messages.mapped("res_id")), set(bulk.ids))
 
     def test_import_dialog_takes_the_bulk_path(self):
         """base_import's execute_import (what the dialog's Import button
