@@ -75,7 +75,17 @@ class HcContribution(models.Model):
                 check_existing=False,
             )
         if not context.get("mail_create_nolog"):
-            self._hc_log_batch_bulk({rec.id: rec._creation_message() for rec in self})
+            self._hc_log_batch_bulk(self._hc_creation_messages())
+
+    def _hc_creation_messages(self):
+        """{id: the "created" entry's text}: ``_creation_message`` of each
+        record, asked once when the model keeps mail.thread's own (it names
+        the model only: the same text for every record)."""
+        own = type(self)._creation_message
+        if own is type(self.env["mail.thread"])._creation_message:
+            body = self[:1]._creation_message()
+            return dict.fromkeys(self.ids, body)
+        return {record.id: record._creation_message() for record in self}
 
     def _hc_log_batch_bulk(self, bodies):
         """``_message_log_batch(bodies)`` for many records: the first record

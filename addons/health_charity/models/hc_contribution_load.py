@@ -8,6 +8,7 @@ rows go to the set-based entry point ``_hc_create_bulk``.
 """
 
 import contextvars
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -192,6 +193,8 @@ class HcContribution(models.Model):
 
         odoo_convert = super()._convert_records
         cells = _CellConverter(self)
+        records = list(records)
+        cells.remember_names(records)
         for index, (record, extras) in enumerate(records):
             converted = cells.record(record)
             if converted is None:  # Odoo's own conversion, for its messages
@@ -252,6 +255,15 @@ class HcContribution(models.Model):
         return errors
 
 
+def _names(value):
+    """The names in a many2one cell as the reader gives it ([{None: name}])."""
+    return [
+        item[None]
+        for item in value or ()
+        if isinstance(item, dict) and isinstance(item.get(None), str)
+    ]
+
+
 def _simple_kind(field):
     """``many2one`` or ``plain`` for a field the one-pass reader and the
     remembering converter know; None for the others."""
@@ -277,6 +289,29 @@ class _CellConverter:
         self.converter = converter
         self.model = model
         self.creatable = creatable
+
+    def remember_names(self, records):
+        """Each many2one column's distinct names looked up at once (see
+        ``ir.fields.converter._hc_remember_names``)."""
+        names = defaultdict(set)  # (model, field name, path in the file): names
+        for record, _extras in records:
+            for name, value in record.items():
+                field = self.model._fields.get(name)
+                if field is None:
+                    continue
+                if field.type == "many2one":
+                    names[self.model._name, name, name].update(_names(value))
+                elif field.type == "one2many":
+                    for line in value or ():
+                        for subname, subvalue in line.items():
+                            if isinstance(subvalue, list):
+                                key = (field.comodel_name, subname, f"{name}/{subname}")
+                                names[key].update(_names(subvalue))
+        for (model_name, name, path), values in names.items():
+            field = self.model.env[model_name]._fields.get(name)
+            if field is None or field.type != "many2one" or self.creatable.get(path):
+                continue  # records the import may create are looked up per row
+            self.converter._hc_remember_names(field.comodel_name, values)
 
     def record(self, record):
         """The gift's values as Odoo's conversion gives them, or None."""

@@ -1,13 +1,16 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
+
 from odoo.tests import tagged
 
 from odoo.addons.health_charity.models.hc_contribution_load import (
     _HC_IMPORT_RUN,
     _ImportRun,
 )
+from odoo.addons.health_charity.models.ir_fields_converter import hc_import_id_cache
 
-from .common import HealthCharityCase
+from .common import VALID_NATIONAL_IDS, HealthCharityCase
 
 FIELDS = [
     "donor_id",
@@ -67,6 +70,7 @@ class TestImportConversion(HealthCharityCase):
             19: (8, "barter"),  # not a valuation basis
             23: (0, "Twin Donor"),  # found twice: a warning
             27: (2, "No Such Unit"),
+            31: (0, VALID_NATIONAL_IDS[0]),  # a donor by national ID: found
         }
         for gift, (column, value) in bad.items():
             rows[gift_rows[gift]][column] = value
@@ -86,13 +90,18 @@ class TestImportConversion(HealthCharityCase):
         messages = []
         run = _ImportRun()
         token = _HC_IMPORT_RUN.set(run if fast else None)
+        # the names of a column looked up together, as ``load`` does
+        names = hc_import_id_cache() if fast else contextlib.nullcontext()
         try:
-            records = list(
-                Contribution._extract_records(paths, self._rows(), log=messages.append)
-            )
-            converted = list(
-                Contribution._convert_records(records, log=messages.append)
-            )
+            with names:
+                records = list(
+                    Contribution._extract_records(
+                        paths, self._rows(), log=messages.append
+                    )
+                )
+                converted = list(
+                    Contribution._convert_records(records, log=messages.append)
+                )
         finally:
             _HC_IMPORT_RUN.reset(token)
         messages = sorted(
@@ -129,6 +138,7 @@ class TestImportConversion(HealthCharityCase):
         self.assertFalse(gift["line_ids"][2][2]["category_id"])
         self.assertEqual(len(fast_converted[3][2]["line_ids"]), 2)  # + "Extra"
         self.assertEqual(gift["company_id"], self.hospital_a.id)
+        self.assertEqual(fast_converted[31][2]["donor_id"], self.donor.id)
 
     def test_other_shapes_take_odoo_reader(self):
         """External ids or a column twice: Odoo's own reader."""
