@@ -320,7 +320,7 @@ class TestImportModes(HealthCharityCase):
             self.addCleanup(self.registry.leave_test_mode)
         # one chunk per scheduler call: the import hands over and resumes
         with (
-            patch.object(hc_contribution_import, "CHUNK_GIFTS", chunk),
+            patch.object(hc_contribution_import, "CHUNK_ROWS", chunk),
             patch.object(hc_contribution_import, "CRON_TIME_BUDGET", 0),
         ):
             for _attempt in range(20):
