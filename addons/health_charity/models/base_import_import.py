@@ -7,8 +7,10 @@ import re
 import jdatetime
 import xlsxwriter
 
-from odoo import models
+from odoo import api, models
 from odoo.tools import DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT
+
+from odoo.addons.base_import.models.base_import import ImportValidationError
 
 from ..tools.national_id import latin_digits
 from .hc_contribution_load import IMPORT_MODES, hc_import_session
@@ -288,6 +290,7 @@ class BaseImportImport(models.TransientModel):
             for index, name in enumerate(import_fields)
             if name and "/" not in name and index != unit
         ]
+        dates = {}  # each distinct date cell read once
         for line in data:
             if (
                 unit is not None
@@ -296,17 +299,53 @@ class BaseImportImport(models.TransientModel):
             ):
                 line[unit] = self.env.company.name
             for index, cell in enumerate(line):
-                if isinstance(cell, str) and cell:
+                if isinstance(cell, str) and cell and not cell.isascii():
                     line[index] = latin_digits(cell)
             for index in date_columns:
-                match = JALALI_DATE.match(line[index] or "")
-                if match:
-                    year, month, day = (int(part) for part in match.groups())
-                    try:
-                        gregorian = jdatetime.date(year, month, day).togregorian()
-                    except ValueError:
-                        continue  # left as typed: the parser names the row
-                    line[index] = gregorian.strftime(date_format)
+                cell = line[index]
+                if cell not in dates:
+                    dates[cell] = _gregorian(cell, date_format)
+                line[index] = dates[cell]
+
+    # base_import reads each cell of a number or date column on its own: a
+    # file repeats the same few amounts and days on thousands of rows
+    def _parse_float_from_data(self, data, index, name, options):
+        if not self._hc_import_headers():
+            return super()._parse_float_from_data(data, index, name, options)
+        return self._hc_parse_distinct(
+            data,
+            index,
+            lambda rows: super(BaseImportImport, self)._parse_float_from_data(
+                rows, 0, name, options
+            ),
+        )
+
+    def _parse_date_from_data(self, data, index, name, field_type, options):
+        if not self._hc_import_headers():
+            return super()._parse_date_from_data(data, index, name, field_type, options)
+        try:
+            return self._hc_parse_distinct(
+                data,
+                index,
+                lambda rows: super(BaseImportImport, self)._parse_date_from_data(
+                    rows, 0, name, field_type, options
+                ),
+            )
+        except ImportValidationError:
+            # the message names the row: Odoo's own pass over the file
+            return super()._parse_date_from_data(data, index, name, field_type, options)
+
+    @api.model
+    def _hc_parse_distinct(self, data, index, parse):
+        """``parse`` (one of base_import's in-place column parsers) run on
+        the column's distinct values, in the order they first appear (the
+        first bad value is the first bad row's), then written back."""
+        distinct = dict.fromkeys(line[index] for line in data)
+        rows = [[value] for value in distinct]
+        parse(rows)
+        parsed = {value: row[0] for value, row in zip(distinct, rows, strict=True)}
+        for line in data:
+            line[index] = parsed[line[index]]
 
     def _hc_field_type(self, path):
         model = self.env[self.res_model]
@@ -324,3 +363,18 @@ def _header_key(header):
     return " ".join(
         latin_digits(header or "").replace("\u200c", " ").casefold().split()
     )
+
+
+def _gregorian(cell, date_format):
+    """A Jalali date cell (1404/9/6, 1404-09-06) as the Gregorian day in the
+    file's date format; any other cell as it is (a Jalali day that does not
+    exist too: the parser names its row)."""
+    match = JALALI_DATE.match(cell or "")
+    if not match:
+        return cell
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        gregorian = jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        return cell
+    return gregorian.strftime(date_format)

@@ -1,6 +1,7 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
+from datetime import date
 from unittest.mock import patch
 
 import openpyxl
@@ -253,6 +254,8 @@ class TestImportModes(HealthCharityCase):
             "quoting": '"',
             "encoding": "utf-8",
             "date_format": "%Y-%m-%d",
+            "float_thousand_separator": ",",  # as the dialog sends them
+            "float_decimal_separator": ".",
             "limit": 2000,  # the dialog's batches: ignored for contributions
             "skip": 0,
         }
@@ -294,6 +297,27 @@ class TestImportModes(HealthCharityCase):
         self.assertTrue(all(row[6] for row in rows[1:]))
         # the clerk reads their own import record and file
         record.with_user(self.staff).read(["bad_file_id", "messages"])
+
+    def test_number_and_date_columns_read_as_odoo_reads_them(self):
+        """The number and date columns are parsed once per distinct value:
+        separators and a Jalali day are read as before, and a bad date is
+        still reported with its line, as Odoo reports it."""
+        rows = [",".join(self.HEADERS)]
+        for i in range(6):
+            day = "1404/02/11" if i % 2 else "2025-05-01"
+            rows.append(f'Ali Rezaei,{day},Medical Equipment,Item {i},2,"1,500,000"')
+        result = self._import(("\n".join(rows) + "\n").encode())
+        self.assertEqual(len(result["ids"] or []), 6, result["messages"])
+        gifts = self._gifts()
+        self.assertEqual(set(gifts.mapped("date")), {date(2025, 5, 1)})
+        self.assertEqual(set(gifts.line_ids.mapped("unit_value")), {1_500_000})
+        gifts.unlink()
+        rows[5] = rows[5].replace("2025-05-01", "2025-02-30")  # Item 4
+        result = self._import(("\n".join(rows) + "\n").encode())
+        self.assertFalse(result.get("ids"))
+        [error] = result["messages"]
+        self.assertIn("Error in line 5", error["message"])
+        self.assertIn("day is out of range", error["message"])
 
     def test_good_file_leaves_a_record(self):
         result = self._import(self._csv(12))
