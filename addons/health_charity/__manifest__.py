@@ -4,7 +4,7 @@
     "name": "Health Charity",
     "summary": "NGOs, charities, benefactors, valued gifts, approvals and "
     "service delegation for a university of medical sciences",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/Health Charity",
     "website": "https://github.com/health-charity/health-charity",
     "author": "Health Charity Team",

@@ -26,9 +26,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .hc_contribution_load import hc_import_session
+from .hc_contribution_load import hc_import_memory, hc_import_session
 from .hc_integrity_mixin import hc_internal
-from .ir_fields_converter import hc_import_id_cache
 
 _logger = logging.getLogger(__name__)
 
@@ -110,6 +109,11 @@ class HcContributionImport(models.Model):
     import_options = fields.Json(readonly=True)
     row_count = fields.Integer("Rows", readonly=True)
     next_row = fields.Integer(readonly=True)
+    checked = fields.Boolean(
+        "Rows Checked",
+        readonly=True,
+        help="Whole file or nothing: every row was checked before any was written.",
+    )
     progress = fields.Integer(readonly=True, help="Percent done.")
     attempts = fields.Integer(readonly=True)
     started = fields.Datetime(readonly=True)
@@ -450,7 +454,7 @@ class HcContributionImport(models.Model):
         self.ensure_one()
         # each distinct donor, unit and category of the file is looked up
         # once for all the chunks of this call, not once per chunk
-        with hc_import_id_cache():
+        with hc_import_memory():
             return self._hc_import_chunks_loop(deadline)
 
     def _hc_import_chunks_loop(self, deadline):
@@ -462,10 +466,19 @@ class HcContributionImport(models.Model):
                 start = job.next_row
                 if start == 0 and job.row_count != len(data):
                     job._hc_write({"row_count": len(data)})  # counted, not estimated
+                if start >= len(data) and job._hc_checking() and not job.bad_rows:
+                    # every row is good: now the same rows are written
+                    job._hc_write({"checked": True, "next_row": 0})
+                    continue
                 if start >= len(data):
                     return job._hc_end()
-                # whole file or nothing: after a bad row, only check
-                check_only = job.dryrun or (job.mode == "all" and bool(job.bad_rows))
+                # whole file or nothing: every row is checked before any is
+                # written (and after a bad row, only checked)
+                check_only = (
+                    job.dryrun
+                    or job._hc_checking()
+                    or (job.mode == "all" and bool(job.bad_rows))
+                )
                 Contribution = env["hc.contribution"].with_context(
                     load_context, _import_limit=CHUNK_ROWS
                 )
@@ -482,13 +495,28 @@ class HcContributionImport(models.Model):
                     {
                         "state": "queued" if handover else "running",
                         "next_row": next_row,
-                        "progress": int(100 * next_row / max(len(data), 1)),
+                        "progress": job._hc_progress(next_row, len(data)),
                         "gift_count": job.gift_count + len(ids),
                         "bad_rows": job._hc_record_errors(errors, raw_rows, start),
                     }
                 )
             if handover:
                 return False
+
+    def _hc_checking(self):
+        """Whether the import is in its checking pass: a whole-file import
+        reads every row before it writes any, so that a bad row refuses the
+        file before a gift of it is saved (the write pass then finds the
+        names and values already converted)."""
+        return self.mode == "all" and not self.dryrun and not self.checked
+
+    def _hc_progress(self, next_row, rows):
+        """Percent done: a whole-file import's checking pass is the first
+        half, its write pass the second."""
+        done = next_row / max(rows, 1)
+        if self.mode != "all" or self.dryrun:
+            return int(100 * done)
+        return int(50 * done) + (50 if self.checked else 0)
 
     def _hc_end(self):
         """All rows seen: done, refused (nothing kept) or undone."""

@@ -45,6 +45,27 @@ class _ImportRun:
         return not self.check_only and (self.mode == "good_rows" or not self.errors)
 
 
+# {model name: {(field, raw value): converted}} shared by the ``load`` calls
+# of one file (set by hc_import_memory only)
+_HC_CELL_MEMORY = contextvars.ContextVar("hc_cell_memory", default=None)
+
+
+@contextmanager
+def hc_import_memory():
+    """Lookups and converted values remembered for the block: the chunks of
+    a background import (and its check and write passes) share them; an
+    outer block's memory is kept."""
+    with hc_import_id_cache():
+        if _HC_CELL_MEMORY.get() is not None:
+            yield
+            return
+        token = _HC_CELL_MEMORY.set({})
+        try:
+            yield
+        finally:
+            _HC_CELL_MEMORY.reset(token)
+
+
 @contextmanager
 def hc_import_session(mode="all", check_only=False, import_id=None):
     """Bad rows during the ``load`` calls of this block: ``all`` refuses the
@@ -81,7 +102,7 @@ class HcContribution(models.Model):
         run = _ImportRun(mode=mode, check_only=check_only, import_id=import_id)
         token = _HC_IMPORT_RUN.set(run)
         try:
-            with hc_import_id_cache(), self.env.cr.savepoint() as savepoint:
+            with hc_import_memory(), self.env.cr.savepoint() as savepoint:
                 result = super().load(fields, data)
                 if run.errors:
                     if not run.writes:
@@ -284,7 +305,9 @@ class _CellConverter:
     def __init__(self, model):
         converter = model.env["ir.fields.converter"]
         creatable = model.env.context.get("name_create_enabled_fields") or {}
-        self.gift = _ModelCells(converter, model, creatable)
+        memory = _HC_CELL_MEMORY.get()
+        self.memory = {} if memory is None else memory
+        self.gift = _ModelCells(converter, model, creatable, self.memory)
         self.lines = {}  # one2many field name: _ModelCells of its lines
         self.converter = converter
         self.model = model
@@ -351,7 +374,10 @@ class _CellConverter:
             )
             comodel = self.model.env[field.comodel_name]
             cells = self.lines[field.name] = _ModelCells(
-                converter, comodel, converter.env.context["name_create_enabled_fields"]
+                converter,
+                comodel,
+                converter.env.context["name_create_enabled_fields"],
+                self.memory,
             )
         commands = []
         for line in lines:
@@ -376,14 +402,16 @@ class _CellConverter:
 class _ModelCells:
     """Converted values of one model's fields, remembered by raw value."""
 
-    def __init__(self, converter, model, creatable):
+    def __init__(self, converter, model, creatable, memory):
         self.converter = converter
         self.model = model
         # a record the import may create by its name is not remembered:
         # creating it is the conversion's side effect, once per row
-        self.creatable = set(creatable)
+        self.creatable = {name for name, create in creatable.items() if create}
         self.functions = {}
-        self.memo = {}
+        # the file's other chunks share what is converted (same user, same
+        # options: the same result)
+        self.memo = memory.setdefault(model._name, {})
 
     def convert(self, field, value):
         """(True, converted value) or (False, None) when Odoo's conversion

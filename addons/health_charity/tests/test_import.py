@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 import openpyxl
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.misc import file_open
 
@@ -361,6 +361,7 @@ class TestImportModes(HealthCharityCase):
         self.assertEqual(job.row_count, 45)
         self.assertEqual(job.gift_count, 45)
         self.assertEqual(job.next_row, 45)
+        self.assertTrue(job.checked)  # every row read before any was written
         self.assertEqual(job.attempts, 0)  # handed over, never failed
         gifts = self._gifts()
         self.assertEqual(len(gifts), 45)
@@ -369,13 +370,51 @@ class TestImportModes(HealthCharityCase):
         self.assertEqual(sum(gifts.mapped("amount_total")), 45 * 3_000_000)
 
     def test_big_file_with_a_late_bad_row_keeps_nothing(self):
-        """Chunks already written are deleted again when a later chunk has
-        a bad row; every bad row is still reported."""
-        job = self._background(self._csv(45, bad={30, 44}))
+        """Whole file or nothing: every row is checked before any is
+        written, so a bad row near the end refuses the file before a gift of
+        it is saved; every bad row is still reported."""
+        Contribution = type(self.env["hc.contribution"])
+        writes = []
+        original = Contribution._hc_create_bulk
+
+        def spy(model, vals_list):
+            writes.append(len(vals_list))
+            return original(model, vals_list)
+
+        with patch.object(Contribution, "_hc_create_bulk", spy):
+            job = self._background(self._csv(45, bad={30, 44}))
         self.assertEqual(job.state, "refused")
         self.assertEqual(job.bad_row_count, 2)
         self.assertEqual(sorted(job.bad_rows, key=int), ["32", "46"])
         self.assertTrue(job.bad_file_id)
+        self.assertEqual(job.gift_count, 0)
+        self.assertFalse(job.checked)
+        self.assertEqual(writes, [])  # no gift was ever written
+        self.assertFalse(self._gifts())
+
+    def test_big_file_failing_while_written_is_undone(self):
+        """A gift refused only when it is written (a check the row checks do
+        not make): the chunks already written are deleted again and the row
+        is reported."""
+        Contribution = type(self.env["hc.contribution"])
+        original = Contribution._hc_create_bulk
+        writes = []
+
+        def failing(model, vals_list):
+            writes.append(len(vals_list))
+            for vals in vals_list:
+                if vals["line_ids"][0][2]["name"] == "Item 30":
+                    raise ValidationError("Refused when written.")
+            return original(model, vals_list)
+
+        with patch.object(Contribution, "_hc_create_bulk", failing):
+            job = self._background(self._csv(45))
+        self.assertTrue(job.checked)  # the rows passed the checks
+        self.assertGreaterEqual(sum(writes), 28)  # chunks written before it
+        self.assertEqual(job.state, "refused")
+        # the row (Odoo names the first row of the failed batch too)
+        self.assertIn("32", job.bad_rows)
+        self.assertIn("Refused when written.", job.messages)
         self.assertEqual(job.gift_count, 0)
         self.assertFalse(self._gifts())
 
