@@ -9,11 +9,13 @@ rows go to the set-based entry point ``_hc_create_bulk``.
 
 import contextvars
 from collections import defaultdict
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from odoo import Command, api, models
 from odoo.exceptions import ValidationError
+from odoo.models import itemgetter_tuple
 
 from odoo.addons.base.models.ir_fields import REFERENCING_FIELDS
 
@@ -116,54 +118,39 @@ class HcContribution(models.Model):
 
     def _extract_records(self, field_paths, data, log=lambda a: None, limit=None):
         """The rows of a contributions file as records, one per gift (a row
-        whose gift columns are empty adds a line to the gift above): what
-        Odoo's generic reader makes of them, in one pass. Odoo's reader
-        skips through the file from its start again for every gift and
-        builds a sub-reader for the lines of each; files of other shapes
+        whose gift columns are empty adds a line to the gift above), in one
+        pass: each record keeps its rows, which the conversion reads cell by
+        cell (it is Odoo's record when anything else reads it). Odoo's
+        reader skips through the file from its start again for every gift
+        and builds a sub-reader for the lines of each; files of other shapes
         (external ids, other relations) still go through it."""
         limit = float("inf") if limit is None else limit
         plan = _HC_IMPORT_RUN.get() and self._hc_get_extract_plan(field_paths)
         if not plan:
             yield from super()._extract_records(field_paths, data, log=log, limit=limit)
             return
-        header_plain, header_m2o, line_field, line_plain, line_m2o = plan
-        gift_columns = [index for _name, index in header_plain + header_m2o]
-        line_columns = [index for _name, index in line_plain + line_m2o]
+        gift_cells, line_cells = plan.gift_cells, plan.line_cells
         count = len(data)
         index = 0
         while index < count and index < limit:
-            row = data[index]
             end = index + 1
-            while (
-                end < count
-                and not any(data[end][i] for i in gift_columns)
-                and any(data[end][i] for i in line_columns)
-            ):
+            while end < count:
+                row = data[end]
+                if any(gift_cells(row)) or not any(line_cells(row)):
+                    break
                 end += 1
-            record = {name: row[i] for name, i in header_plain}
-            for name, i in header_m2o:
-                record[name] = [{None: row[i]}] if row[i] else []
-            if line_field:
-                lines = []
-                for line_row in data[index:end]:
-                    if not any(line_row[i] for i in line_columns):
-                        continue
-                    line = {name: line_row[i] for name, i in line_plain}
-                    for name, i in line_m2o:
-                        line[name] = [{None: line_row[i]}] if line_row[i] else []
-                    lines.append(line)
-                record[line_field] = lines
-            yield record, {"rows": {"from": index, "to": end - 1}}
+            yield (
+                _GiftRows(plan, data[index:end]),
+                {"rows": {"from": index, "to": end - 1}},
+            )
             index = end
 
     @api.model
     def _hc_get_extract_plan(self, field_paths):
-        """How the one-pass reader takes the file's columns apart:
-        ([(gift field, column)] plain, [(...)] many2one by name, the lines
-        field, [(line field, column)] plain, [(...)] many2one by name); or
-        nothing when a column is of a shape only Odoo's reader knows."""
-        header_plain, header_m2o, line_plain, line_m2o = [], [], [], []
-        line_field = None
+        """How the one-pass reader takes the file's columns apart (an
+        :class:`_ExtractPlan`), or None when a column is of a shape only
+        Odoo's reader knows."""
+        plan = _ExtractPlan()
         seen = set()
         for index, path in enumerate(field_paths):
             path = tuple(path)
@@ -174,23 +161,19 @@ class HcContribution(models.Model):
             if field is None:
                 return None
             if field.type == "one2many" and len(path) == 2:
-                if line_field not in (None, path[0]):
+                if plan.line_field not in (None, path[0]):
                     return None
-                line_field = path[0]
+                plan.line_field = path[0]
                 kind = _simple_kind(self.env[field.comodel_name]._fields.get(path[1]))
                 if kind is None:
                     return None
-                (line_m2o if kind == "many2one" else line_plain).append(
-                    (path[1], index)
-                )
+                plan.lines.append((path[1], index, kind == "many2one"))
                 continue
             kind = _simple_kind(field)
             if len(path) != 1 or kind is None:
                 return None
-            (header_m2o if kind == "many2one" else header_plain).append(
-                (path[0], index)
-            )
-        return header_plain, header_m2o, line_field, line_plain, line_m2o
+            plan.header.append((path[0], index, kind == "many2one"))
+        return plan.ready()
 
     def _convert_records(self, records, log=lambda a: None):
         """Odoo's conversion of imported values, each distinct value of a
@@ -217,7 +200,10 @@ class HcContribution(models.Model):
         records = list(records)
         cells.remember_names(records)
         for index, (record, extras) in enumerate(records):
-            converted = cells.record(record)
+            if isinstance(record, _GiftRows):
+                converted = cells.gift_rows(record)
+            else:
+                converted = cells.record(record)
             if converted is None:  # Odoo's own conversion, for its messages
 
                 def relog(message, index=index):
@@ -277,7 +263,7 @@ class HcContribution(models.Model):
 
 
 def _names(value):
-    """The names in a many2one cell as the reader gives it ([{None: name}])."""
+    """The names in a many2one cell as Odoo's reader gives it ([{None: name}])."""
     return [
         item[None]
         for item in value or ()
@@ -295,11 +281,76 @@ def _simple_kind(field):
     return "many2one" if field.type == "many2one" else "plain"
 
 
+class _ExtractPlan:
+    """The columns of a contributions file: the gift's own and its lines'
+    (field name, column, whether a many2one named by its record's name)."""
+
+    def __init__(self):
+        self.header = []
+        self.line_field = None
+        self.lines = []
+        self.gift_cells = self.line_cells = None
+
+    def ready(self):
+        # a row's gift cells and line cells, as tuples (C speed)
+        self.gift_cells = itemgetter_tuple([column for _n, column, _m in self.header])
+        self.line_cells = itemgetter_tuple([column for _n, column, _m in self.lines])
+        return self
+
+
+class _GiftRows(Mapping):
+    """One gift as the one-pass reader gives it: its rows of the file, read
+    cell by cell by :meth:`_CellConverter.gift_rows`; read as a mapping, it
+    is the record Odoo's reader makes of them (built on first use: only a
+    gift that takes Odoo's conversion needs it)."""
+
+    __slots__ = ("_record", "plan", "rows")
+
+    def __init__(self, plan, rows):
+        self.plan = plan
+        self.rows = rows
+        self._record = None
+
+    def _odoo(self):
+        if self._record is None:
+            plan, first = self.plan, self.rows[0]
+            record = {
+                name: first[column] for name, column, m2o in plan.header if not m2o
+            }
+            for name, column, m2o in plan.header:
+                if m2o:
+                    record[name] = [{None: first[column]}] if first[column] else []
+            if plan.line_field:
+                lines = []
+                for row in self.rows:
+                    if not any(plan.line_cells(row)):
+                        continue
+                    line = {
+                        name: row[column] for name, column, m2o in plan.lines if not m2o
+                    }
+                    for name, column, m2o in plan.lines:
+                        if m2o:
+                            line[name] = [{None: row[column]}] if row[column] else []
+                    lines.append(line)
+                record[plan.line_field] = lines
+            self._record = record
+        return self._record
+
+    def __getitem__(self, key):
+        return self._odoo()[key]
+
+    def __iter__(self):
+        return iter(self._odoo())
+
+    def __len__(self):
+        return len(self._odoo())
+
+
 class _CellConverter:
     """Odoo's import converters (``ir.fields.converter``) for the gifts and
     their lines, each distinct value of a field converted once. Only clean
     conversions are remembered and used: a value with a warning or an error
-    makes :meth:`record` give up on its record (None), which then takes
+    makes the conversion give up on its record (None), which then takes
     Odoo's own conversion and messages."""
 
     def __init__(self, model):
@@ -309,6 +360,7 @@ class _CellConverter:
         self.memory = {} if memory is None else memory
         self.gift = _ModelCells(converter, model, creatable, self.memory)
         self.lines = {}  # one2many field name: _ModelCells of its lines
+        self.columns = {}  # id(plan): the plan's columns with their memories
         self.converter = converter
         self.model = model
         self.creatable = creatable
@@ -318,6 +370,9 @@ class _CellConverter:
         ``ir.fields.converter._hc_remember_names``)."""
         names = defaultdict(set)  # (model, field name, path in the file): names
         for record, _extras in records:
+            if isinstance(record, _GiftRows):
+                self._plan_names(record, names)
+                continue
             for name, value in record.items():
                 field = self.model._fields.get(name)
                 if field is None:
@@ -334,10 +389,88 @@ class _CellConverter:
             field = self.model.env[model_name]._fields.get(name)
             if field is None or field.type != "many2one" or self.creatable.get(path):
                 continue  # records the import may create are looked up per row
-            self.converter._hc_remember_names(field.comodel_name, values)
+            self.converter._hc_remember_names(field.comodel_name, values - {""})
+
+    def _plan_names(self, gift, names):
+        plan = gift.plan
+        first = gift.rows[0]
+        for name, column, m2o in plan.header:
+            if m2o:
+                names[self.model._name, name, name].add(first[column])
+        if plan.line_field:
+            comodel = self.model._fields[plan.line_field].comodel_name
+            for name, column, m2o in plan.lines:
+                if m2o:
+                    key = (comodel, name, f"{plan.line_field}/{name}")
+                    names[key].update(row[column] for row in gift.rows)
+
+    def _plan_columns(self, plan):
+        """The plan's columns as (name, column, field, many2one, memory of
+        the field's converted values or None when not remembered)."""
+        try:
+            return self.columns[id(plan)]
+        except KeyError:
+            pass
+        header = [
+            (name, column, m2o, *self.gift.column(name))
+            for name, column, m2o in plan.header
+        ]
+        lines = []
+        if plan.line_field:
+            cells = self._line_cells(self.model._fields[plan.line_field])
+            lines = [
+                (name, column, m2o, *cells.column(name))
+                for name, column, m2o in plan.lines
+            ]
+        # the plan object lives as long as the file's load: keep it alive
+        # with its columns so that id(plan) is not reused
+        self.columns[id(plan)] = (plan, header, lines)
+        return self.columns[id(plan)]
+
+    def gift_rows(self, gift):
+        """The values of a gift of the one-pass reader, or None."""
+        plan, header, lines = self._plan_columns(gift.plan)
+        rows = gift.rows
+        first = rows[0]
+        converted = {}
+        for name, column, m2o, cells, memory in header:
+            cell = first[column]
+            if not cell:
+                converted[name] = False
+                continue
+            try:
+                ok, value = memory[cell]
+            except (KeyError, TypeError):
+                ok, value = cells.convert_cell(name, cell, m2o)
+            if not ok:
+                return None
+            converted[name] = value
+        if plan.line_field:
+            line_cells = plan.line_cells
+            commands = []
+            for row in rows:
+                if not any(line_cells(row)):
+                    continue
+                values = {}
+                for name, column, m2o, cells, memory in lines:
+                    cell = row[column]
+                    if not cell:
+                        values[name] = False
+                        continue
+                    try:
+                        ok, value = memory[cell]
+                    except (KeyError, TypeError):
+                        ok, value = cells.convert_cell(name, cell, m2o)
+                    if not ok:
+                        return None
+                    values[name] = value
+                commands.append(Command.create(values))
+            # no line at all: False, as Odoo converts an empty value
+            converted[plan.line_field] = commands or False
+        return converted
 
     def record(self, record):
-        """The gift's values as Odoo's conversion gives them, or None."""
+        """The values of a gift read by Odoo's reader, or None."""
         converted = {}
         for name, value in record.items():
             if name in REFERENCING_FIELDS:
@@ -360,7 +493,7 @@ class _CellConverter:
             converted[name] = result
         return converted
 
-    def _lines(self, field, lines):
+    def _line_cells(self, field):
         cells = self.lines.get(field.name)
         if cells is None:
             prefix = field.name + "/"
@@ -379,6 +512,10 @@ class _CellConverter:
                 converter.env.context["name_create_enabled_fields"],
                 self.memory,
             )
+        return cells
+
+    def _lines(self, field, lines):
+        cells = self._line_cells(field)
         commands = []
         for line in lines:
             values = {}
@@ -400,7 +537,8 @@ class _CellConverter:
 
 
 class _ModelCells:
-    """Converted values of one model's fields, remembered by raw value."""
+    """Converted values of one model's fields, remembered by the cell's
+    text (a many2one's cell: the name it gives)."""
 
     def __init__(self, converter, model, creatable, memory):
         self.converter = converter
@@ -413,38 +551,48 @@ class _ModelCells:
         # options: the same result)
         self.memo = memory.setdefault(model._name, {})
 
+    def column(self, name):
+        """(this, the memory of the field's converted values or an empty
+        one never filled when the field's values are not remembered)."""
+        if name in self.creatable:
+            return self, {}
+        return self, self.memo.setdefault(name, {})
+
     def convert(self, field, value):
         """(True, converted value) or (False, None) when Odoo's conversion
         warns, refuses the value, or the value's shape is not a plain one."""
         if isinstance(value, str):
-            key = (field.name, value)
-        elif (
+            return self.convert_cell(field.name, value, False)
+        if (
             isinstance(value, list)
             and len(value) == 1
             and isinstance(value[0], dict)
             and list(value[0]) == [None]
             and isinstance(value[0][None], str)
         ):
-            key = (field.name, None, value[0][None])  # a many2one by name
-        else:
-            return False, None
+            return self.convert_cell(field.name, value[0][None], True)
+        return False, None
+
+    def convert_cell(self, name, cell, many2one):
+        """The outcome for one cell's text, converted once per distinct
+        text of the field (a many2one's text is a record's name)."""
+        memo = self.memo.setdefault(name, {})
         try:
-            return self.memo[key]
+            return memo[cell]
         except KeyError:
             pass
-        function = self.functions.get(field.name)
+        function = self.functions.get(name)
         if function is None:
-            function = self.functions[field.name] = self.converter.to_field(
-                self.model, field
-            )
+            field = self.model._fields[name]
+            function = self.functions[name] = self.converter.to_field(self.model, field)
         if function is None:
             return False, None
         try:
-            result, warnings = function(value)
+            result, warnings = function([{None: cell}] if many2one else cell)
         except (ValueError, UnicodeError):
             outcome = (False, None)
         else:
             outcome = (False, None) if warnings else (True, result)
-        if field.name not in self.creatable:
-            self.memo[key] = outcome
+        if name not in self.creatable:
+            memo[cell] = outcome
         return outcome
