@@ -196,14 +196,15 @@ class HcContribution(models.Model):
                 log(message)
 
         odoo_convert = super()._convert_records
-        cells = _CellConverter(self)
         records = list(records)
+        if not (records and isinstance(records[0][0], _GiftRows)):
+            # a file of another shape, read by Odoo's reader: Odoo's way
+            yield from odoo_convert(records, log=hc_log)
+            return
+        cells = _CellConverter(self)
         cells.remember_names(records)
         for index, (record, extras) in enumerate(records):
-            if isinstance(record, _GiftRows):
-                converted = cells.gift_rows(record)
-            else:
-                converted = cells.record(record)
+            converted = cells.gift_rows(record)
             if converted is None:  # Odoo's own conversion, for its messages
 
                 def relog(message, index=index):
@@ -262,15 +263,6 @@ class HcContribution(models.Model):
         return errors
 
 
-def _names(value):
-    """The names in a many2one cell as Odoo's reader gives it ([{None: name}])."""
-    return [
-        item[None]
-        for item in value or ()
-        if isinstance(item, dict) and isinstance(item.get(None), str)
-    ]
-
-
 def _simple_kind(field):
     """``many2one`` or ``plain`` for a field the one-pass reader and the
     remembering converter know; None for the others."""
@@ -279,6 +271,26 @@ def _simple_kind(field):
     if field.type in ("many2one_reference", "reference", "binary", "json"):
         return None
     return "many2one" if field.type == "many2one" else "plain"
+
+
+def _convert_row(row, columns):
+    """{field: value} of one row's cells (see _CellConverter._plan_columns),
+    or None when a cell needs Odoo's own conversion. The hot loop of the
+    import: the memory is read inline."""
+    values = {}
+    for name, column, many2one, cells, memory in columns:
+        cell = row[column]
+        if not cell:
+            values[name] = False
+            continue
+        try:
+            ok, value = memory[cell]
+        except (KeyError, TypeError):
+            ok, value = cells.convert_cell(name, cell, many2one)
+        if not ok:
+            return None
+        values[name] = value
+    return values
 
 
 class _ExtractPlan:
@@ -369,25 +381,11 @@ class _CellConverter:
         """Each many2one column's distinct names looked up at once (see
         ``ir.fields.converter._hc_remember_names``)."""
         names = defaultdict(set)  # (model, field name, path in the file): names
-        for record, _extras in records:
-            if isinstance(record, _GiftRows):
-                self._plan_names(record, names)
-                continue
-            for name, value in record.items():
-                field = self.model._fields.get(name)
-                if field is None:
-                    continue
-                if field.type == "many2one":
-                    names[self.model._name, name, name].update(_names(value))
-                elif field.type == "one2many":
-                    for line in value or ():
-                        for subname, subvalue in line.items():
-                            if isinstance(subvalue, list):
-                                key = (field.comodel_name, subname, f"{name}/{subname}")
-                                names[key].update(_names(subvalue))
+        for gift, _extras in records:
+            self._plan_names(gift, names)
         for (model_name, name, path), values in names.items():
-            field = self.model.env[model_name]._fields.get(name)
-            if field is None or field.type != "many2one" or self.creatable.get(path):
+            field = self.model.env[model_name]._fields[name]
+            if self.creatable.get(path):
                 continue  # records the import may create are looked up per row
             self.converter._hc_remember_names(field.comodel_name, values - {""})
 
@@ -431,66 +429,19 @@ class _CellConverter:
         """The values of a gift of the one-pass reader, or None."""
         plan, header, lines = self._plan_columns(gift.plan)
         rows = gift.rows
-        first = rows[0]
-        converted = {}
-        for name, column, m2o, cells, memory in header:
-            cell = first[column]
-            if not cell:
-                converted[name] = False
-                continue
-            try:
-                ok, value = memory[cell]
-            except (KeyError, TypeError):
-                ok, value = cells.convert_cell(name, cell, m2o)
-            if not ok:
-                return None
-            converted[name] = value
-        if plan.line_field:
-            line_cells = plan.line_cells
-            commands = []
-            for row in rows:
-                if not any(line_cells(row)):
-                    continue
-                values = {}
-                for name, column, m2o, cells, memory in lines:
-                    cell = row[column]
-                    if not cell:
-                        values[name] = False
-                        continue
-                    try:
-                        ok, value = memory[cell]
-                    except (KeyError, TypeError):
-                        ok, value = cells.convert_cell(name, cell, m2o)
-                    if not ok:
-                        return None
-                    values[name] = value
-                commands.append(Command.create(values))
-            # no line at all: False, as Odoo converts an empty value
-            converted[plan.line_field] = commands or False
-        return converted
-
-    def record(self, record):
-        """The values of a gift read by Odoo's reader, or None."""
-        converted = {}
-        for name, value in record.items():
-            if name in REFERENCING_FIELDS:
-                return None  # external or database ids: Odoo's path
-            if not value:
-                converted[name] = False
-                continue
-            field = self.model._fields.get(name)
-            if field is None:
-                return None
-            if field.type == "one2many":
-                commands = self._lines(field, value)
-                if commands is None:
+        converted = _convert_row(rows[0], header)
+        if converted is None or not plan.line_field:
+            return converted
+        line_cells = plan.line_cells
+        commands = []
+        for row in rows:
+            if any(line_cells(row)):
+                values = _convert_row(row, lines)
+                if values is None:
                     return None
-                converted[name] = commands
-                continue
-            ok, result = self.gift.convert(field, value)
-            if not ok:
-                return None
-            converted[name] = result
+                commands.append(Command.create(values))
+        # no line at all: False, as Odoo converts an empty value
+        converted[plan.line_field] = commands or False
         return converted
 
     def _line_cells(self, field):
@@ -514,27 +465,6 @@ class _CellConverter:
             )
         return cells
 
-    def _lines(self, field, lines):
-        cells = self._line_cells(field)
-        commands = []
-        for line in lines:
-            values = {}
-            for name, value in line.items():
-                if name in REFERENCING_FIELDS:
-                    return None
-                if not value:
-                    values[name] = False
-                    continue
-                subfield = cells.model._fields.get(name)
-                if subfield is None:
-                    return None
-                ok, result = cells.convert(subfield, value)
-                if not ok:
-                    return None
-                values[name] = result
-            commands.append(Command.create(values))
-        return commands
-
 
 class _ModelCells:
     """Converted values of one model's fields, remembered by the cell's
@@ -557,21 +487,6 @@ class _ModelCells:
         if name in self.creatable:
             return self, {}
         return self, self.memo.setdefault(name, {})
-
-    def convert(self, field, value):
-        """(True, converted value) or (False, None) when Odoo's conversion
-        warns, refuses the value, or the value's shape is not a plain one."""
-        if isinstance(value, str):
-            return self.convert_cell(field.name, value, False)
-        if (
-            isinstance(value, list)
-            and len(value) == 1
-            and isinstance(value[0], dict)
-            and list(value[0]) == [None]
-            and isinstance(value[0][None], str)
-        ):
-            return self.convert_cell(field.name, value[0][None], True)
-        return False, None
 
     def convert_cell(self, name, cell, many2one):
         """The outcome for one cell's text, converted once per distinct
