@@ -33,6 +33,7 @@ from . import hc_agreement
 from . import res_currency
 from . import hc_contribution_bulk
 from . import hc_contribution_load
+from . import hc_job_mixin
 from . import hc_contribution_import
 from . import base_import_import
 from . import ir_fields_converter

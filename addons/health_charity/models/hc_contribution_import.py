@@ -24,7 +24,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 from .hc_contribution_load import hc_import_memory, hc_import_session
 from .hc_integrity_mixin import hc_internal
@@ -52,7 +51,7 @@ _PARSED = {}
 class HcContributionImport(models.Model):
     _name = "hc.contribution.import"
     _description = "Contribution File Import"
-    _inherit = ["hc.integrity.mixin"]
+    _inherit = ["hc.integrity.mixin", "hc.job.mixin"]
     _order = "id desc"
     _check_company_auto = True
     # made by the import dialog only, never entered
@@ -318,55 +317,38 @@ class HcContributionImport(models.Model):
         return [("state", "in", ("queued", "undoing"))]
 
     @api.model
-    def _hc_recover_stale(self):
-        """Imports left running by a worker that died: they resume where the
-        last committed chunk stopped, or fail once their attempts are
-        spent."""
-        stale = self.sudo().search(
-            [
-                ("state", "=", "running"),
-                ("write_date", "<", fields.Datetime.now() - STALE_AFTER),
-            ]
-        )
-        for job in stale:
-            if job.attempts >= MAX_ATTEMPTS:
-                job._hc_write(
-                    {
-                        "state": "failed",
-                        "finished": fields.Datetime.now(),
-                        "error": self.env._(
-                            "The import could not be completed after %s attempts.",
-                            MAX_ATTEMPTS,
-                        ),
-                    }
-                )
-            else:
-                job._hc_write({"state": "queued", "attempts": job.attempts + 1})
+    def _hc_stale_domain(self):
+        return [
+            ("state", "=", "running"),
+            ("write_date", "<", fields.Datetime.now() - STALE_AFTER),
+        ]
 
-    @api.model
-    def _hc_claim_next(self):
-        """The next due import (skipping one another worker holds), marked
-        running in a committed transaction of its own."""
-        self.env.flush_all()
-        with self.env.registry.cursor() as cr:
-            # superuser: the job's bookkeeping, whoever runs the scheduler
-            Job = self.with_env(self.env(cr=cr, su=True))
-            query = Job._search(Job._hc_due_domain(), order="id", limit=1)
-            cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
-            row = cr.fetchone()
-            if not row:
-                return self.browse()
-            job = Job.browse(row[0])
-            if job.state == "queued":
-                job._hc_write(
-                    {
-                        "state": "running",
-                        "started": job.started or fields.Datetime.now(),
-                        "error": False,
-                    }
-                )
-        self.invalidate_model()
-        return self.browse(row[0])
+    def _hc_on_stale(self):
+        """An import left running by a worker that died resumes where the
+        last committed chunk stopped, or fails once its attempts are spent."""
+        if self.attempts >= MAX_ATTEMPTS:
+            self._hc_write(
+                {
+                    "state": "failed",
+                    "finished": fields.Datetime.now(),
+                    "error": self.env._(
+                        "The import could not be completed after %s attempts.",
+                        MAX_ATTEMPTS,
+                    ),
+                }
+            )
+        else:
+            self._hc_write({"state": "queued", "attempts": self.attempts + 1})
+
+    def _hc_on_claim(self):
+        if self.state == "queued":  # an import being undone stays so
+            self._hc_write(
+                {
+                    "state": "running",
+                    "started": self.started or fields.Datetime.now(),
+                    "error": False,
+                }
+            )
 
     @api.model
     def _cron_run_imports(self):

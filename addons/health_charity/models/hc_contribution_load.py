@@ -81,6 +81,9 @@ def hc_import_session(mode="all", check_only=False, import_id=None):
 
 
 class HcContribution(models.Model):
+    # loading a file and the set-based create (hc_contribution_bulk.py) are
+    # two concerns of the model, each in its own file
+    # pylint: disable=consider-merging-classes-inherited
     _inherit = "hc.contribution"
 
     @api.model
@@ -405,10 +408,8 @@ class _CellConverter:
     def _plan_columns(self, plan):
         """The plan's columns as (name, column, field, many2one, memory of
         the field's converted values or None when not remembered)."""
-        try:
+        if id(plan) in self.columns:
             return self.columns[id(plan)]
-        except KeyError:
-            pass
         header = [
             (name, column, m2o, *self.gift.column(name))
             for name, column, m2o in plan.header
@@ -492,10 +493,8 @@ class _ModelCells:
         """The outcome for one cell's text, converted once per distinct
         text of the field (a many2one's text is a record's name)."""
         memo = self.memo.setdefault(name, {})
-        try:
+        if cell in memo:
             return memo[cell]
-        except KeyError:
-            pass
         function = self.functions.get(name)
         if function is None:
             field = self.model._fields[name]

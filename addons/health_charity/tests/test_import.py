@@ -8,9 +8,11 @@ import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import SQL
 from odoo.tools.misc import file_open
 
 from odoo.addons.health_charity.models import hc_contribution_import
+from odoo.addons.health_charity.models.hc_integrity_mixin import hc_internal
 
 from .common import HealthCharityCase
 
@@ -399,12 +401,13 @@ class TestImportModes(HealthCharityCase):
         Contribution = type(self.env["hc.contribution"])
         original = Contribution._hc_create_bulk
         writes = []
+        refused = "Refused when written."
 
         def failing(model, vals_list):
             writes.append(len(vals_list))
             for vals in vals_list:
                 if vals["line_ids"][0][2]["name"] == "Item 30":
-                    raise ValidationError("Refused when written.")
+                    raise ValidationError(refused)
             return original(model, vals_list)
 
         with patch.object(Contribution, "_hc_create_bulk", failing):
@@ -417,6 +420,40 @@ class TestImportModes(HealthCharityCase):
         self.assertIn("Refused when written.", job.messages)
         self.assertEqual(job.gift_count, 0)
         self.assertFalse(self._gifts())
+
+    def test_import_left_running_by_a_dead_worker(self):
+        """An import a dead worker left running resumes at the next call
+        (its attempts counted); once they are spent, it fails."""
+        self.env["ir.config_parameter"].set_param(
+            "health_charity.import_background_lines", 20
+        )
+        Import = self.env["hc.contribution.import"]
+        jobs = Import.browse(
+            [self._import(self._csv(25))["hc_import_id"] for _i in range(2)]
+        )
+        for job, attempts in zip(jobs, (0, 3), strict=True):
+            with hc_internal():
+                job._hc_write({"state": "running", "attempts": attempts})
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE hc_contribution_import SET write_date = %s WHERE id IN %s",
+                "2020-01-01",
+                tuple(jobs.ids),
+            )
+        )
+        jobs.invalidate_recordset()
+        if self.registry.test_cr is None:
+            self.registry.enter_test_mode(self.env.cr)
+            self.addCleanup(self.registry.leave_test_mode)
+        Import._cron_run_imports()
+        jobs.invalidate_recordset()
+        resumed, spent = jobs
+        self.assertEqual(resumed.state, "done")
+        self.assertEqual(resumed.attempts, 1)
+        self.assertEqual(resumed.gift_count, 25)
+        self.assertEqual(spent.state, "failed")
+        self.assertIn("3 attempts", spent.error)
 
     def test_big_file_good_rows_in_background(self):
         job = self._background(self._csv(45, bad={30}), mode="good_rows")

@@ -19,11 +19,9 @@ number of times.
 import logging
 import time
 import traceback
-from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
 
 from odoo.addons.health_charity.models.hc_integrity_mixin import hc_internal
 
@@ -44,7 +42,7 @@ class HcTransientJobError(Exception):
 class HcConsolidationJob(models.Model):
     _name = "hc.consolidation.job"
     _description = "Consolidation Background Job"
-    _inherit = ["hc.integrity.mixin"]
+    _inherit = ["hc.integrity.mixin", "hc.job.mixin"]
     _order = "id desc"
     # jobs are made by the consolidation's buttons, never entered
     _hc_client_create = False
@@ -140,18 +138,6 @@ class HcConsolidationJob(models.Model):
         return self.env.ref("health_charity_reports.ir_cron_hc_consolidation_job")
 
     # ---------------------------------------------------------- side writes
-    @contextmanager
-    def _hc_own_transaction(self):
-        """A short transaction of its own, committed at once, to write the
-        job's row while the calling transaction only reads it."""
-        # what this transaction wrote must reach the database first (tests
-        # share one transaction between the cursors)
-        self.env.flush_all()
-        with self.env.registry.cursor() as cr:
-            # superuser: the job's bookkeeping, whoever runs the scheduler
-            yield self.with_env(self.env(cr=cr, su=True))
-        self.invalidate_recordset()
-
     def _hc_write_own(self, vals):
         with self._hc_own_transaction() as job:
             job._hc_apply(vals)
@@ -191,53 +177,40 @@ class HcConsolidationJob(models.Model):
         ]
 
     @api.model
-    def _hc_recover_stale(self):
-        """Jobs left "running" by a worker that died: queued again, or
-        failed once their attempts are spent."""
-        stale = self.search(
-            [
-                ("state", "=", "running"),
-                ("started", "<", fields.Datetime.now() - STALE_AFTER),
-            ]
-        )
-        for job in stale:
-            job = job._hc_for_requester()
-            if job.attempts >= MAX_ATTEMPTS:
-                job._hc_write_own(
-                    {
-                        "state": "failed",
-                        "finished": fields.Datetime.now(),
-                        "error": job.env._(
-                            "The job could not be completed after %s attempts.",
-                            MAX_ATTEMPTS,
-                        ),
-                    }
-                )
-            else:
-                job._hc_write_own({"state": "queued", "next_attempt": False})
+    def _hc_stale_domain(self):
+        return [
+            ("state", "=", "running"),
+            ("started", "<", fields.Datetime.now() - STALE_AFTER),
+        ]
 
-    @api.model
-    def _hc_claim_next(self):
-        """Take the next due job (skipping those another worker holds) and
-        mark it running in a committed transaction of its own."""
-        with self._hc_own_transaction() as Job:
-            query = Job._search(Job._hc_due_domain(), order="id", limit=1)
-            cr = Job.env.cr
-            cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
-            row = cr.fetchone()
-            if not row:
-                return self.browse()
-            job = Job.browse(row[0])
-            job._hc_apply(
+    def _hc_on_stale(self):
+        """A job left "running" by a worker that died: queued again, or
+        failed once its attempts are spent."""
+        job = self._hc_for_requester()
+        if job.attempts >= MAX_ATTEMPTS:
+            job._hc_write_own(
                 {
-                    "state": "running",
-                    "attempts": job.attempts + 1,
-                    "started": fields.Datetime.now(),
-                    "progress": 0,
-                    "error": False,
+                    "state": "failed",
+                    "finished": fields.Datetime.now(),
+                    "error": job.env._(
+                        "The job could not be completed after %s attempts.",
+                        MAX_ATTEMPTS,
+                    ),
                 }
             )
-        return self.browse(row[0])
+        else:
+            job._hc_write_own({"state": "queued", "next_attempt": False})
+
+    def _hc_on_claim(self):
+        self._hc_apply(
+            {
+                "state": "running",
+                "attempts": self.attempts + 1,
+                "started": fields.Datetime.now(),
+                "progress": 0,
+                "error": False,
+            }
+        )
 
     @api.model
     def _cron_run_jobs(self):
