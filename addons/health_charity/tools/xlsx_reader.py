@@ -468,8 +468,6 @@ _CELL_RE = re.compile(
     r'(?:<is>(?:<t(?: xml:space="preserve")?>([^<]*)</t>|((?:[^<]|<(?!/is>))*))'
     r"</is>)?</c>)"
 )
-_ENTITY_RE = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
-_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
 def _raw_rows(stream):
@@ -533,7 +531,8 @@ def _segment_rows(text, wrap):
     cells, ``</sheetData>`` cut off, may be empty ones, ``<row r="9"/>``).
     Rows are made as they are read: a list of a megabyte's rows would
     keep the garbage collector busy (twice the time)."""
-    # an entity (lxml decodes it), a line end (lxml makes it "\n")
+    # an entity (lxml decodes it) or a line end (lxml makes it "\n") in a
+    # value: that row is read by lxml (in a formula, they do not matter)
     plain = "&" not in text and "\r" not in text
     pieces = text.split("</row>")
     final = len(pieces) - 1
@@ -558,7 +557,8 @@ def _segment_rows(text, wrap):
             if (
                 "".join(parts[::7]).strip()  # more than those cells
                 or any(parts[6::7])  # an inline string with runs
-                or not (plain or ("&" not in piece and "\r" not in piece))
+                or "&" in attrs
+                or not (plain or _plain(parts[4::7]) and _plain(parts[5::7]))
             ):
                 yield from _lxml_fragment(wrap, piece[match.start() :], True)
             else:
@@ -569,6 +569,11 @@ def _segment_rows(text, wrap):
                     ),
                 )
             break
+
+
+def _plain(texts):
+    """No entity nor carriage return in these values (None: no value)."""
+    return not any(text and ("&" in text or "\r" in text) for text in texts)
 
 
 def _row_attr(attrs):
