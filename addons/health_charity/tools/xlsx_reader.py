@@ -9,16 +9,17 @@ blank rows left out, the same errors; about four times faster.
 Measured here (2 CPUs shared with other work: CPU time is the steadier
 figure), 100,000 rows x 8 columns (donor, date text, unit, category, line
 name, quantity, unit value, a selection), a 4.6 MB xlsxwriter workbook,
-best of 3 runs, all rows read into a list as the import does::
+best of 3 runs, all rows read into a list as the import does; two
+sessions::
 
-    xlsxwriter mode    openpyxl path         this reader
-    default            7.67 s (CPU 5.14 s)   2.00 s (CPU 1.33 s)
-    constant_memory    7.94 s (CPU 5.17 s)   1.74 s (CPU 1.34 s)
+    xlsxwriter mode    openpyxl path               this reader
+    default            7.7-8.9 s (CPU 5.1-5.3 s)   1.9-2.0 s (CPU 1.3-1.4 s)
+    constant_memory    5.4-7.9 s (CPU 5.2-5.3 s)   1.4-1.7 s (CPU 1.3-1.4 s)
 
 Of the reader's 1.3 s, unzipping is 0.07 s, the shared strings 0.03 s,
-cutting the cells 0.7 s and making the values 0.3 s. lxml's ``iterparse``
-alone (one element per row, cell and value) took 2.7 s; see
-``_raw_rows`` for how the cells are cut instead.
+cutting the cells 0.7 s and making the values 0.3 s. A first version on
+lxml's ``iterparse`` alone (one element per row, cell and value) took
+2.5-3 s; see ``_raw_rows`` for how the cells are cut instead.
 
 Where openpyxl's read-only mode is odd, the reader does the same on
 purpose, the point being that a file imports as it did:
@@ -35,6 +36,15 @@ purpose, the point being that a file imports as it did:
 
 The number formats and date conversions are openpyxl's own functions, so
 both readers cannot drift apart on what a date is.
+
+Where the reader differs, it is on files no spreadsheet program writes:
+a DTD's entities are not expanded (openpyxl's parser expands them: a
+way to read the server's files or to fill its memory); XML that is not
+well-formed raises lxml's ``XMLSyntaxError`` (openpyxl: ``ParseError``);
+a ``<dimension>`` that is no range is taken as none (openpyxl refuses the
+workbook); a cell style that styles.xml does not define is a number
+format "General" (openpyxl: ``IndexError``); a chartsheet has no rows
+(openpyxl: ``AttributeError``).
 """
 
 import io
@@ -136,7 +146,7 @@ def estimate_rows(content, sheet_name=None):
     or None when the sheet has no dimension or no such sheet exists."""
     try:
         book = _Book(content)
-    except (ValueError, zipfile.BadZipFile, etree.LxmlError):
+    except (KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError):
         return None
     with book.archive:
         try:
