@@ -150,7 +150,8 @@ STYLES = (
 class TestXlsxReader(TransactionCase):
     """The import's XLSX reader gives the rows of strings the openpyxl path
     gave, value for value, on workbooks written by xlsxwriter (both modes),
-    by openpyxl and by hand."""
+    by openpyxl and by hand. A plain ``TransactionCase``: the reader needs
+    no records, only the import dialog's test needs the registry."""
 
     def assertSameRows(self, content, sheet_name=None):
         """Both readers agree (rows, or the cell they refuse); the reader's
