@@ -13,6 +13,7 @@ from . import test_performance
 from . import test_properties
 from . import test_import
 from . import test_import_conversion
+from . import test_xlsx_reader
 from . import test_concurrency
 from . import test_contribution_bulk
 from . import test_valuation
