@@ -139,6 +139,12 @@ class BaseImportImport(models.TransientModel):
                     value=error.value,
                 )
             ) from None
+        # as wide as the widest row (a row may reach past the sheet's
+        # dimension, or there is none): every row has every column
+        width = max(map(len, rows), default=0)
+        for row in rows:
+            if len(row) < width:
+                row.extend([""] * (width - len(row)))
         return len(rows), rows
 
     def _hc_estimate_rows(self, fields, options):

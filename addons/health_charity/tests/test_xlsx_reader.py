@@ -323,7 +323,7 @@ class TestXlsxReader(TransactionCase):
     def test_hand_written_rows(self):
         """Missing cells and rows, rows and cells without numbers, a row
         number repeated, rows padded to the dimension (or, without one, to
-        their last cell), rows beyond the dimension not read, and XML
+        their last cell), rows beyond the dimension read too, and XML
         written otherwise (spaces, comments, other attribute orders) read
         as lxml reads it."""
         cells = (
@@ -342,9 +342,14 @@ class TestXlsxReader(TransactionCase):
             self.assertSameRows(hand_written(cells, "", shared)),
             [["", "", "1"], ["2", "", "3"], ["", "x"]],
         )
+        # a dimension too small (a writer's mistake): nothing is lost,
+        # where openpyxl's read-only mode read the first row only
         self.assertEqual(
-            self.assertSameRows(hand_written(cells, "A1:B3", shared)),
-            [["2", ""]],
+            reader_rows(hand_written(cells, "A1:B3", shared))[2],
+            [["", "", "1"], ["2", "", "3"], ["", "x"]],
+        )
+        self.assertEqual(
+            openpyxl_rows(hand_written(cells, "A1:B3", shared))[2], [["2", ""]]
         )
         # indented XML and other attribute orders: those rows go to lxml
         pretty = (
@@ -368,8 +373,8 @@ class TestXlsxReader(TransactionCase):
 
     def test_error_cells(self):
         """An error cell (a formula's #DIV/0!) and a date in a time format
-        are refused, at their row and column; an error cell the dimension
-        leaves out is not read."""
+        are refused, at their row and column, even where the dimension
+        leaves them out."""
 
         def build(book):
             sheet = book.add_worksheet()
@@ -396,7 +401,10 @@ class TestXlsxReader(TransactionCase):
             '<row r="1"><c r="A1"><v>1</v></c><c r="C1" t="e"><v>#N/A</v></c></row>',
             "A1:B1",
         )
-        self.assertEqual(self.assertSameRows(content), [["1", ""]])
+        # beyond the dimension, read (and refused) too
+        with self.assertRaises(CellError) as caught:
+            reader_rows(content)
+        self.assertEqual(caught.exception.args, ("value", 1, 3, "#N/A"))
 
     def test_estimate_rows(self):
         """The last row as the sheet's dimension says, per sheet; nothing
@@ -435,6 +443,18 @@ class TestXlsxReader(TransactionCase):
         self.assertEqual(options, {"sheets": ["هدایا"], "sheet": "هدایا"})
         options = {"has_headers": True}
         self.assertEqual(wizard._hc_estimate_rows(["donor_id"], options), 5)
+        # a sheet whose dimension says less than it holds, rows of several
+        # widths: every row read, every row as wide as the widest
+        wizard.file = hand_written(
+            '<row r="1"><c r="A1"><v>1</v></c></row>'
+            '<row r="2"><c r="A2"><v>2</v></c><c r="C2"><v>3</v></c></row>'
+            '<row r="3"><c r="B3"><v>4</v></c></row>',
+            "A1",
+        )
+        self.assertEqual(
+            wizard._read_xlsx({}),
+            (3, [["1", "", ""], ["2", "", "3"], ["", "4", ""]]),
+        )
         wizard.file = hand_written(
             '<row r="1"><c r="A1"><v>1</v></c></row>'
             '<row r="2"><c r="B2" t="e"><v>#REF!</v></c></row>',

@@ -24,8 +24,7 @@ lxml's ``iterparse`` alone (one element per row, cell and value) took
 Where openpyxl's read-only mode is odd, the reader does the same on
 purpose, the point being that a file imports as it did:
 
-- rows and columns beyond the sheet's ``<dimension>`` are not read, and
-  every row is padded to the dimension's last column (without a
+- every row is padded to the dimension's last column (without a
   dimension, a row is as wide as its last cell);
 - a row number repeated or going backwards is skipped;
 - a number in a date-formatted cell is converted with the workbook's
@@ -37,7 +36,10 @@ purpose, the point being that a file imports as it did:
 The number formats and date conversions are openpyxl's own functions, so
 both readers cannot drift apart on what a date is.
 
-Where the reader differs, it is on files no spreadsheet program writes:
+Where the reader differs: rows and cells beyond a sheet's ``<dimension>``
+are read (openpyxl's read-only mode drops them: a writer that gets the
+dimension wrong would lose rows without a word); and on files no
+spreadsheet program writes:
 a DTD's entities are not expanded (openpyxl's parser expands them: a
 way to read the server's files or to fill its memory); XML that is not
 well-formed raises lxml's ``XMLSyntaxError`` (openpyxl: ``ParseError``);
@@ -301,7 +303,6 @@ class _Book:
                     styles,
                     self.epoch,
                     dimension[2] if dimension else None,
-                    dimension[3] if dimension else None,
                 )
         finally:
             self.archive.close()
@@ -662,7 +663,7 @@ def _lxml_row(row):
     return row.get("r"), cells
 
 
-def _sheet_rows(raw_rows, strings, date_styles, epoch, max_col, max_row):  # noqa: C901
+def _sheet_rows(raw_rows, strings, date_styles, epoch, max_col):  # noqa: C901
     """The rows of strings from raw rows, as openpyxl's read-only mode
     and Odoo's rules make them."""
     columns = {}  # "AB": 28
@@ -672,8 +673,6 @@ def _sheet_rows(raw_rows, strings, date_styles, epoch, max_col, max_row):  # noq
     row_counter = 0
     for number, cells in raw_rows:
         row_counter = _row_number(number) if number is not None else row_counter + 1
-        if max_row is not None and row_counter > max_row:
-            break
         if row_counter < expected:
             continue  # openpyxl skips a row number already seen
         expected = row_counter + 1
@@ -688,10 +687,10 @@ def _sheet_rows(raw_rows, strings, date_styles, epoch, max_col, max_row):  # noq
                     col = columns[letters] = column_index_from_string(letters.upper())
             else:
                 col += 1
-            if max_col:
-                if col > max_col:
-                    continue
-            elif col > width:
+            if col > width:
+                # beyond the dimension too: a sheet whose dimension is
+                # wrong keeps its cells (openpyxl's read-only mode drops
+                # them, a file's rows silently lost)
                 values.extend([""] * (col - width))
                 width = col
             if kind == "inlineStr":
