@@ -47,8 +47,8 @@ class _ImportRun:
         return not self.check_only and (self.mode == "good_rows" or not self.errors)
 
 
-# {model name: {(field, raw value): converted}} shared by the ``load`` calls
-# of one file (set by hc_import_memory only)
+# {model name: {field name: {cell text: (ok, converted value)}}} shared by
+# the ``load`` calls of one file (set by hc_import_memory only)
 _HC_CELL_MEMORY = contextvars.ContextVar("hc_cell_memory", default=None)
 
 
@@ -180,7 +180,7 @@ class HcContribution(models.Model):
 
     def _convert_records(self, records, log=lambda a: None):
         """Odoo's conversion of imported values, each distinct value of a
-        column converted once per call (a file repeats the same donors,
+        column converted once per file (a file repeats the same donors,
         dates, units, categories and amounts on thousands of rows). A
         record with a value Odoo would warn about or refuse goes through
         Odoo's own conversion, so that its messages are Odoo's."""
@@ -406,8 +406,8 @@ class _CellConverter:
                     names[key].update(row[column] for row in gift.rows)
 
     def _plan_columns(self, plan):
-        """The plan's columns as (name, column, field, many2one, memory of
-        the field's converted values or None when not remembered)."""
+        """The plan's columns as (field name, column, many2one, its
+        _ModelCells, the memory of the field's converted values)."""
         if id(plan) in self.columns:
             return self.columns[id(plan)]
         header = [
