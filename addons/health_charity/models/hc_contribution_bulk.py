@@ -18,21 +18,36 @@ field or an unusual value sends the batch back to the ORM, correct and
 slower, never wrong.
 """
 
+import datetime
+import io
+import math
 from collections import defaultdict
+from decimal import Decimal
+from itertools import repeat
+
+from psycopg2.extras import Json as PsycopgJson
 
 from odoo import Command, api, fields, models
-from odoo.tools import SQL, float_repr, float_round, split_every
+from odoo.exceptions import UserError
+from odoo.tools import SQL, split_every
 
 from odoo.addons.health_charity_web_jalali.tools.jalali_table import (
     jalali_period_keys,
 )
 
+from ..tools.money import repr_amount, round_amount
 from .hc_contribution_line import deviation, exact_value
 from .hc_integrity_mixin import hc_internal, hc_is_internal
 
 BULK_INSERT_ROWS = 2000
 BULK_MIN_SIZE = 100
 MEMO_SIZE = 10000  # distinct values remembered per field
+# what _compute_reference_id and _compute_deviation_percent store without one
+NO_REFERENCE = {
+    "reference_id": None,
+    "reference_unit_value": 0.0,
+    "deviation_percent": 0.0,
+}
 
 
 class HcContribution(models.Model):
@@ -181,8 +196,9 @@ class HcContribution(models.Model):
         if import_id:  # set by our import, after the caller's values are checked
             for vals in headers:
                 vals["import_id"] = import_id
+        # the lines' values are read, never changed (see _prepare_bulk_line)
         lines_list = [
-            [dict(command[2]) for command in vals.pop("line_ids", None) or ()]
+            [command[2] for command in vals.pop("line_ids", None) or ()]
             for vals in headers
         ]
         for lines in lines_list:
@@ -197,21 +213,16 @@ class HcContribution(models.Model):
         currencies = self._get_bulk_currencies(headers, header_defaults)
         kinds = self._get_bulk_category_kinds(lines_list)
         references = self._get_bulk_references(headers, header_defaults)
-        now = self.env.cr.now()
-        magic = {
-            "create_uid": self.env.uid,
-            "create_date": now,
-            "write_uid": self.env.uid,
-            "write_date": now,
-        }
 
-        header_rows, line_rows = [], []
+        header_values, header_currencies = [], []
+        line_values, line_currencies, line_parents = [], [], []
         jalali_keys = {}  # one conversion per distinct date of the batch
-        for vals, lines in zip(headers, lines_list, strict=True):
+        for index, (vals, lines) in enumerate(zip(headers, lines_list, strict=True)):
             vals = {**header_defaults, **vals}
             vals.update(self._prepare_bulk_jalali(vals, jalali_keys, converter))
             currency = currencies[vals.get("company_id")]
-            line_values = [
+            converter.register(currency)
+            lines = [
                 self._prepare_bulk_line(
                     {**line_defaults, **line},
                     vals.get("company_id"),
@@ -220,30 +231,47 @@ class HcContribution(models.Model):
                 )
                 for line in lines
             ]
-            self._prepare_bulk_valuation(line_values, kinds, references, vals)
-            vals.update(self._prepare_bulk_amounts(line_values, kinds))
+            self._prepare_bulk_valuation(lines, kinds, references, vals)
+            vals.update(self._prepare_bulk_amounts(lines, kinds))
             vals["currency_id"] = currency.id or None
             vals["validation_status"] = "no"  # no review yet
-            header_rows.append(converter.row(self, {**magic, **vals}, currency))
-            line_rows.append(
-                [
-                    converter.row(Line, {**magic, **line}, currency)
-                    for line in line_values
-                ]
-            )
+            header_values.append(vals)
+            header_currencies.append(currency.id)
+            line_values += lines
+            line_currencies += [currency.id] * len(lines)
+            line_parents += [index] * len(lines)
 
-        ids = self._bulk_insert(self, header_rows)
-        for contribution_id, rows in zip(ids, line_rows, strict=True):
-            for row in rows:
-                row["contribution_id"] = contribution_id
-        all_line_rows = [row for rows in line_rows for row in rows]
-        line_ids = self._bulk_insert(Line, all_line_rows)
+        log_access = self._get_bulk_log_access_values()
+        log_texts = {name: copy_text(value) for name, value in log_access.items()}
+        header_texts, header_caches = converter.columns(
+            self, header_values, header_currencies
+        )
+        ids = self._bulk_copy(self, {**header_texts, **log_texts})
+        line_texts, line_caches = converter.columns(Line, line_values, line_currencies)
+        line_texts["contribution_id"] = [str(ids[index]) for index in line_parents]
+        line_caches["contribution_id"] = [ids[index] for index in line_parents]
+        line_ids = self._bulk_copy(Line, {**line_texts, **log_texts})
         records = self.browse(ids)
         self._bulk_finalize(
-            [(records, header_rows), (Line.browse(line_ids), all_line_rows)]
+            [
+                (records, {**header_caches, **log_access}),
+                (Line.browse(line_ids), {**line_caches, **log_access}),
+            ]
         )
         records._hc_check_lock_date()  # as the ORM path's create
         return records
+
+    @api.model
+    def _get_bulk_log_access_values(self):
+        """The creation and last-update columns, the same for every row of
+        the batch (the transaction's time, as the ORM writes them)."""
+        now = self.env.cr.now()
+        return {
+            "create_uid": self.env.uid,
+            "create_date": now,
+            "write_uid": self.env.uid,
+            "write_date": now,
+        }
 
     @api.model
     def _prepare_bulk_jalali(self, vals, memo, converter):
@@ -306,7 +334,10 @@ class HcContribution(models.Model):
                 reference = Reference._hc_match(
                     references, line, day, header.get("company_id")
                 )
-            line["reference_id"] = reference.id or None
+            if not reference:  # most lines: the values of no reference
+                line.update(NO_REFERENCE)
+                continue
+            line["reference_id"] = reference.id
             line["reference_unit_value"] = reference.unit_value or 0.0
             line["deviation_percent"] = deviation(
                 float(line.get("unit_value") or 0.0), reference.unit_value
@@ -360,7 +391,9 @@ class HcContribution(models.Model):
 
     @api.model
     def _bulk_insert(self, model, rows):
-        """Multi-row parametrised INSERTs; returns the new ids in order."""
+        """Multi-row parametrised INSERTs of rows given as ``{column: value}``
+        (psycopg2 parameters); returns the new ids in order. The set-based
+        path itself writes with :meth:`_bulk_copy`."""
         if not rows:
             return []
         columns = sorted(set().union(*rows))
@@ -380,24 +413,115 @@ class HcContribution(models.Model):
         return ids
 
     @api.model
+    def _bulk_copy(self, model, columns):
+        """Write rows with ``COPY ... FROM STDIN``; ``columns`` maps each
+        column to the COPY text of its value per row (see :func:`copy_text`;
+        a single string: the same text on every row). The ids are taken
+        beforehand from the table's own sequence, in ascending order as
+        ``INSERT ... RETURNING`` would give them; returns them. COPY parses
+        rows about twice as fast as an INSERT of the same values, and the
+        rows need no SQL literal each."""
+        sizes = {len(texts) for texts in columns.values() if isinstance(texts, list)}
+        (count,) = sizes or {0}  # every column has a text per row
+        if not count:
+            return []
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id'))"
+                " FROM generate_series(1, %s)",
+                model._table,
+                count,
+            )
+        )
+        ids = sorted(new_id for (new_id,) in cr.fetchall())
+        names = ["id", *columns]
+        texts = [list(map(str, ids))] + [
+            texts if isinstance(texts, list) else [texts] * count
+            for texts in columns.values()
+        ]
+        data = io.StringIO("\n".join(map("\t".join, zip(*texts))) + "\n")
+        query = SQL(
+            "COPY %s (%s) FROM STDIN",
+            SQL.identifier(model._table),
+            SQL(", ").join(map(SQL.identifier, names)),
+        )
+        # psycopg2's COPY is not wrapped by odoo's cursor; the statement is
+        # built from identifiers only, the data travels as COPY text
+        cr._obj.copy_expert(query.code, data, size=COPY_BUFFER_SIZE)
+        return ids
+
+    @api.model
     def _bulk_finalize(self, batches):
-        """What the ORM does after its INSERT, for ``[(records, rows)]``:
-        let the fields of other records that depend on them (donor totals...)
+        """What the ORM does after its INSERT, for ``[(records, {field:
+        values})]`` (the values written, in cache format: a list with a value
+        per record, or one value for all): put them in the cache, let the
+        fields of other records that depend on them (donor totals...)
         recompute, keep the computed values written with the rows, run the
         Python constraints and company checks, apply the record rules."""
         self.env.invalidate_all()
         computed = self._get_bulk_computed_fields()
-        batches = [(records, set().union(*rows)) for records, rows in batches if rows]
-        for records, fnames in batches:
-            records.modified(list(fnames), create=True)
-        for records, _fnames in batches:
+        batches = [(records, values) for records, values in batches if records]
+        for records, values in batches:
+            self._bulk_fill_cache(records, values)
+        for records, values in batches:
+            records.modified(list(values), create=True)
+        for records, _values in batches:
             for fname in computed[records._name]:
                 self.env.remove_to_compute(records._fields[fname], records)
-        for records, fnames in batches:
-            records._validate_fields(fnames)
+        for records, values in batches:
+            records._validate_fields(values)
             if records._check_company_auto:
-                records._check_company()
+                self._bulk_check_company(records, values)
             records.check_access("create")
+
+    @api.model
+    def _bulk_fill_cache(self, records, values):
+        """Put the new records' values in the cache, as ``create`` does: the
+        columns written, and the empty value of the other plain columns
+        (NULL in the rows). Without it, ``modified`` reads the new rows back
+        to find the gifts of the lines and the donors and projects of the
+        gifts, and the checks after it the fields they test."""
+        cache = self.env.cache
+        for fname, field in records._fields.items():
+            if fname in values:
+                field_values = values[fname]
+                if not isinstance(field_values, list):
+                    field_values = repeat(field_values)
+            elif (
+                field.store
+                and field.column_type
+                and not (field.compute or field.translate or field.company_dependent)
+                and fname != "id"
+            ):  # (a NULL translated or company-dependent column reads as more)
+                field_values = repeat(field.convert_to_cache(None, records))
+            else:
+                continue
+            cache.update(records, field, field_values)
+
+    @api.model
+    def _bulk_check_company(self, records, values):
+        """``records._check_company()``, run on one record per distinct
+        combination of company and checked values: a record's check depends
+        on nothing else, and a batch has a handful of combinations. When one
+        fails, the check runs on every record to raise the ORM's message."""
+        fields_ = records._fields
+        fnames = [
+            fname
+            for fname in values
+            if fname in ("company_id", "company_ids")
+            or (fields_[fname].relational and fields_[fname].check_company)
+        ]
+        first = {}
+        for index, key in enumerate(zip(*(values[fname] for fname in fnames))):
+            first.setdefault(key, index)
+        try:
+            records.browse(
+                [records._ids[index] for index in first.values()]
+            )._check_company()
+        except UserError:
+            records._check_company()
+            raise
 
 
 class _ColumnConverter:
@@ -409,6 +533,7 @@ class _ColumnConverter:
     def __init__(self):
         self.memo = defaultdict(dict)
         self.roundings = {}
+        self.currencies = {}
 
     def _memoised(self, key, value, convert):
         """``convert(value)``, remembered under ``key`` (up to MEMO_SIZE
@@ -425,11 +550,12 @@ class _ColumnConverter:
             return convert(value)
 
     def rounding(self, currency):
-        """(rounding, decimal places) of a currency, read once."""
+        """(rounding, decimal places) of a currency, read once (by its ids:
+        cheaper than ``currency.id`` in the per-line calls)."""
         try:
-            return self.roundings[currency.id]
+            return self.roundings[currency._ids]
         except KeyError:
-            result = self.roundings[currency.id] = (
+            result = self.roundings[currency._ids] = (
                 currency.rounding,
                 currency.decimal_places,
             )
@@ -439,7 +565,7 @@ class _ColumnConverter:
         """A monetary value as the cache holds it (``currency.round``)."""
         if not currency:
             return value
-        return float_round(value, precision_rounding=self.rounding(currency)[0])
+        return round_amount(value, self.rounding(currency)[0])
 
     def cache(self, model, name, value):
         field = model._fields[name]
@@ -449,30 +575,107 @@ class _ColumnConverter:
             lambda value: field.convert_to_cache(value, model),
         )
 
-    def row(self, model, vals, currency):
-        """The column values of one record. The hot loop of the path (every
-        field of every row): the memo lookup of :meth:`_memoised` is inlined
-        here, a call and a closure per cell cost 2.5 times as much."""
-        row = {}
-        memos = self.memo
-        prefix = (model._name, currency.id)
-        for name, value in vals.items():
-            memo = memos[prefix, name]
-            try:
-                row[name] = memo[value]
-            except KeyError:
-                row[name] = self._convert(model, name, value, currency)
-                if len(memo) < MEMO_SIZE:
-                    memo[value] = row[name]
-            except TypeError:  # an unhashable value: not remembered
-                row[name] = self._convert(model, name, value, currency)
-        return row
+    def register(self, currency):
+        """Make ``currency`` known by its id to :meth:`columns`."""
+        self.currencies.setdefault(currency.id, currency)
 
-    def _convert(self, model, name, value, currency):
-        if name in models.LOG_ACCESS_COLUMNS:
-            return value
-        field = model._fields[name]
+    def columns(self, model, vals_list, currency_ids):
+        """The records' values column by column, as ``({column: [COPY text
+        per record]}, {column: [cache value per record]})``, each record's
+        monetary values rounded to its currency (ids in ``currency_ids``,
+        registered with :meth:`register`). A column absent from a record's
+        values is NULL there, as in a multi-row INSERT."""
+        texts, caches = {}, {}
+        for name in sorted(set().union(*vals_list)):
+            field = model._fields[name]
+            values = [vals.get(name, ABSENT) for vals in vals_list]
+            if field.type != "monetary":
+                texts[name] = self._column(model, ("copy", name), values, self._text)
+                caches[name] = self._column(model, ("cache", name), values, self._cache)
+                continue
+            # rounded once: the cache holds the rounded value, the column its
+            # text (convert_to_column rounds the same way, then formats)
+            values = list(zip(currency_ids, values))
+            caches[name] = self._column(model, ("cache", name), values, self._cache)
+            rounded = [
+                (currency_id, ABSENT if value is ABSENT else cached)
+                for (currency_id, value), cached in zip(values, caches[name])
+            ]
+            texts[name] = self._column(model, ("copy", name), rounded, self._text)
+        return texts, caches
+
+    def _column(self, model, key, values, convert):
+        """``convert(field, model, value)`` of every value of one column,
+        memoised per distinct value: the hot loop of the path (every field of
+        every row), one dictionary lookup per cell when the value was seen
+        before."""
+        field = model._fields[key[1]]
+        memo = self.memo[model._name, *key]
+        try:
+            results = list(map(memo.get, values, repeat(MISSING)))
+        except TypeError:  # an unhashable value: nothing remembered
+            return [convert(field, model, value) for value in values]
+        if MISSING in results:
+            for index, result in enumerate(results):
+                if result is MISSING:
+                    value = values[index]
+                    result = results[index] = memo.get(value, MISSING)
+                    if result is MISSING:
+                        result = results[index] = convert(field, model, value)
+                        if len(memo) < MEMO_SIZE:
+                            memo[value] = result
+        return results
+
+    def _cache(self, field, model, value):
+        """A value as the ORM's cache holds it after ``create``."""
         if field.type == "monetary":
-            value = self.rounded(currency, float(value or 0.0))
-            return float_repr(value, self.rounding(currency)[1]) if currency else value
-        return field.convert_to_column_insert(value, model)
+            currency_id, value = value
+            if value is ABSENT:
+                return field.convert_to_cache(None, model)
+            return self.rounded(self.currencies[currency_id], float(value or 0.0))
+        return field.convert_to_cache(None if value is ABSENT else value, model)
+
+    def _text(self, field, model, value):
+        """A value as COPY text (a monetary one: ``(currency id, rounded
+        value)``, formatted as ``Monetary.convert_to_column`` does)."""
+        if field.type == "monetary":
+            currency_id, value = value
+            if value is ABSENT:
+                return NULL
+            currency = self.currencies[currency_id]
+            if currency:
+                return repr_amount(value, self.rounding(currency)[1])
+            return copy_text(value)
+        if value is ABSENT:
+            return NULL
+        return copy_text(field.convert_to_column_insert(value, model))
+
+
+# COPY text format: NULL, and the characters escaped in a value
+NULL = "\\N"
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+COPY_BUFFER_SIZE = 1 << 20
+ABSENT = object()  # a column a record has no value for
+MISSING = object()  # a value not converted yet
+
+
+def copy_text(value):
+    """A column value (as psycopg2 would send it) in COPY text format."""
+    if value is None:
+        return NULL
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return value.translate(COPY_ESCAPES)
+    if isinstance(value, float):
+        # as psycopg2 sends a float (repr), with PostgreSQL's special names
+        if math.isfinite(value):
+            return repr(value)
+        return "NaN" if math.isnan(value) else ("-" * (value < 0) + "Infinity")
+    if isinstance(value, int | Decimal):
+        return str(value)
+    if isinstance(value, datetime.date):  # datetimes too
+        return value.isoformat()
+    if isinstance(value, PsycopgJson):
+        return value.dumps(value.adapted).translate(COPY_ESCAPES)
+    raise TypeError(f"no COPY text for {type(value).__name__} {value!r}")
