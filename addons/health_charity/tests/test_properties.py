@@ -4,6 +4,7 @@
 shortcuts, Jalali conversion and periods, national IDs."""
 
 import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import jdatetime
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from odoo.tests import tagged
 from odoo.tools import float_repr, float_round
 
+from ..models.hc_contribution_line import exact_value
 from ..tools.jalali import jalali_period_bounds, jalali_year_quarter, to_jalali_str
 from ..tools.money import repr_amount, round_amount
 from ..tools.national_id import is_valid_national_id, national_id_check_digit
@@ -107,3 +109,27 @@ class TestProperties(HealthCharityCase):
     @given(amounts, st.integers(min_value=0, max_value=6))
     def test_repr_amount_is_float_repr(self, value, digits):
         self.assertEqual(repr_amount(value, digits), float_repr(value, digits))
+
+    @MONEY_SETTINGS
+    @given(
+        st.integers(min_value=-(2**40), max_value=2**40).map(float)
+        | st.sampled_from([0, -0.0])
+        | amounts,
+        st.integers(min_value=-(2**40), max_value=2**40).map(float)
+        | st.sampled_from([0, -0.0])
+        | amounts,
+        st.integers(min_value=0, max_value=4),
+    )
+    def test_exact_value_shortcut(self, quantity, unit_value, digits):
+        """Whole quantities and unit values skip the decimal arithmetic: the
+        same value, bit for bit."""
+        product = Decimal(repr(quantity or 0.0)) * Decimal(repr(unit_value or 0.0))
+        step = Decimal(1).scaleb(-digits)
+        try:
+            expected = float(product.quantize(step, ROUND_HALF_UP))
+        except InvalidOperation:  # beyond the decimal precision: refused both ways
+            with self.assertRaises(InvalidOperation):
+                exact_value(quantity, unit_value, digits)
+            return
+        got = exact_value(quantity, unit_value, digits)
+        self.assertEqual(repr(got), repr(expected))
