@@ -7,10 +7,16 @@ generic ORM ``create`` that is about 1,600 lines a second. The explicit
 entry point :meth:`_hc_create_bulk` (called by the import dialog through
 ``load``, by the loader and by the benchmark; never by ``create``) writes the
 same values, defaults, references, rounding, totals, constraints, company
-checks and access rules as multi-row ``INSERT`` statements, then the same
-chatter as the ORM path (a "created" entry per gift and the creator as
-follower, batched). ``test_contribution_bulk`` proves both paths store the
-same rows and the same chatter.
+checks and access rules with ``COPY`` (ids taken from the tables' sequences
+first), then the same chatter as the ORM path (a "created" entry per gift
+and the creator as follower, batched). ``test_contribution_bulk`` proves
+both paths store the same rows and the same chatter.
+
+What remains beyond the ``COPY`` itself is per cell or per record Python:
+values converted once per distinct value (:class:`_ColumnConverter`), the
+written values put in the cache as ``create`` does (so that ``modified``
+and the checks read nothing back), the company check once per distinct
+combination and the line amounts checked on the written values.
 
 The path only runs when it knows every stored field of both models
 (:meth:`_get_bulk_computed_fields`): a module adding a stored computed
