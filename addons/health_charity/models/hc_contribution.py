@@ -246,12 +246,15 @@ class HcContribution(models.Model):
             return
         by_range = defaultdict(list)
         ranges = []
+        range_of_day = {}  # looked up once per distinct date of the batch
         today = fields.Date.context_today(self)
         for vals in todo:
             day = fields.Date.to_date(vals.get("date")) or today
-            date_range = next(
-                (r for r in ranges if r.date_from <= day <= r.date_to), None
-            )
+            date_range = range_of_day.get(day)
+            if date_range is None:
+                date_range = range_of_day[day] = next(
+                    (r for r in ranges if r.date_from <= day <= r.date_to), None
+                )
             if date_range is None:
                 date_range = self.env["ir.sequence.date_range"].sudo().search(
                     [
@@ -262,6 +265,7 @@ class HcContribution(models.Model):
                     limit=1,
                 ) or sequence._create_date_range_seq(day)
                 ranges.append(date_range)
+                range_of_day[day] = date_range
             by_range[date_range].append(vals)
         for date_range, range_vals in by_range.items():
             names = self._get_next_names(sequence, len(range_vals), date_range)
@@ -332,6 +336,8 @@ class HcContribution(models.Model):
     def _hc_check_lock_date(self):
         """No gift of a unit dated on or before its lock date is created,
         moved in, approved or posted."""
+        if not any(self.company_id.mapped("hc_lock_date")):
+            return  # most batches: no unit of theirs is locked
         for rec in self:
             lock = rec.company_id.hc_lock_date
             if lock and rec.date and rec.date <= lock:

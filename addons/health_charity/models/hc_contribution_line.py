@@ -27,7 +27,12 @@ def hc_revaluing():
 def exact_value(quantity, unit_value, digits):
     """quantity × unit value in decimal arithmetic, rounded half-up to
     ``digits`` decimals (shared by the ORM compute and the bulk path)."""
-    value = Decimal(repr(quantity or 0.0)) * Decimal(repr(unit_value or 0.0))
+    quantity, unit_value = quantity or 0.0, unit_value or 0.0
+    if type(quantity) is float and type(unit_value) is float:
+        product = quantity * unit_value
+        if quantity.is_integer() and unit_value.is_integer() and abs(product) < 2**53:
+            return product  # whole numbers: the float product is exact already
+    value = Decimal(repr(quantity)) * Decimal(repr(unit_value))
     return float(value.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP))
 
 

@@ -93,8 +93,16 @@ class ResPartner(models.Model):
         if donors.ids:
             # the stored values first: Odoo then writes only the donors whose
             # totals change (a batch of new drafts changes none), instead of
-            # rewriting thousands of partner rows after every import batch
-            donors.sudo().mapped("hc_contribution_total_all")
+            # rewriting thousands of partner rows after every import batch;
+            # only these columns (reading one field would load every column
+            # of the donors' rows)
+            donors.sudo().fetch(
+                [
+                    "hc_contribution_total_all",
+                    "hc_contribution_count_all",
+                    "hc_recognition_level_id",
+                ]
+            )
             # sudo: the stored figure counts every unit by definition; it is
             # readable by managers only (field groups)
             totals = self.sudo()._hc_read_donor_totals(donors.ids)

@@ -1,12 +1,16 @@
 # Copyright 2026 Health Charity Team
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
+import io
 from unittest.mock import patch
+
+from psycopg2.extras import Json
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.hc_contribution_bulk import copy_text
 from ..models.hc_integrity_mixin import hc_internal
 from .common import HealthCharityCase
 
@@ -339,3 +343,89 @@ class TestContributionBulk(HealthCharityCase):
         count(1)  # warm the caches
         small, big = count(2), count(50)
         self.assertLessEqual(big - small, 6, (small, big))
+
+    def test_text_stored_as_typed(self):
+        """Tabs, line breaks, backslashes and a literal \\N travel through
+        COPY's text format and are stored as the ORM stores them."""
+        text = "Monitor\t(2) \\N C:\\ward\r\nsecond line"
+
+        def vals_list():
+            vals_list = self._vals_list()
+            vals_list[0]["line_ids"][1][2]["name"] = text
+            vals_list[1]["note"] = f"<p>{text}</p>"
+            return vals_list
+
+        self._set_min_size(0)
+        orm = self.Contribution._hc_create_bulk(vals_list())
+        self._set_min_size(2)
+        bulk = self.Contribution._hc_create_bulk(vals_list())
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(self._stored(bulk), self._stored(orm))
+        self.assertEqual(self._stored(bulk.line_ids), self._stored(orm.line_ids))
+        self.assertEqual(bulk[0].line_ids[1].name, text)
+
+    def test_cache_holds_what_is_stored(self):
+        """The values the set-based path leaves in the cache (as create does,
+        instead of reading the new rows back) are those stored."""
+        self._set_min_size(2)
+        records = self.Contribution._hc_create_bulk(self._vals_list())
+        cached = [self._stored(records), self._stored(records.line_ids)]
+        self.env.invalidate_all()
+        self.assertEqual(
+            [self._stored(records), self._stored(records.line_ids)], cached
+        )
+
+    def test_company_check_on_every_record(self):
+        """The company check runs once per distinct unit and project, and a
+        wrong project on any gift of the batch is refused as the ORM refuses
+        it."""
+        project = self.env["hc.project"].create(
+            {"name": "Bampur centre (bulk test)", "company_id": self.hospital_a.id}
+        )
+        vals_list = self._vals_list()
+        vals_list[0]["project_id"] = project.id  # university: refused
+        vals_list[2]["project_id"] = project.id  # hospital B: refused
+        for size in (0, 2):  # the ORM path, then the set-based one
+            self._set_min_size(size)
+            with (
+                self.assertRaisesRegex(UserError, "Incompatible companies"),
+                self.env.cr.savepoint(),
+            ):
+                self.Contribution._hc_create_bulk(vals_list)
+        vals_list[0]["company_id"] = vals_list[2]["company_id"] = self.hospital_a.id
+        self.assertEqual(len(self.Contribution._hc_create_bulk(vals_list)), 4)
+
+    def test_copy_text(self):
+        """COPY reads from copy_text what psycopg2's parameters write."""
+        rows = [
+            (None, None, None, None, None, None, None, None),
+            (True, 0, 1.5, "1e+16", "", datetime.date(2025, 3, 21), None, None),
+            (
+                False,
+                -7,
+                2.5e-07,
+                "12.50",
+                text := "a\tb\nc\\d\re \\N",
+                datetime.date(2024, 12, 31),
+                datetime.datetime(2025, 3, 21, 8, 30, 1, 5),
+                Json({"k": text}),
+            ),
+            (None, None, float("inf"), None, "\\N", None, None, None),
+            (None, None, float("-inf"), None, "\\.", None, None, None),
+            (None, None, float("nan"), None, "é ی \u200c", None, None, None),
+        ]
+        cr = self.env.cr
+        cr.execute(
+            """CREATE TEMP TABLE hc_probe_insert (b bool, i int4, f float8,
+               n numeric, t varchar, d date, ts timestamp, j jsonb)"""
+        )
+        cr.execute("CREATE TEMP TABLE hc_probe_copy (LIKE hc_probe_insert)")
+        for row in rows:
+            cr.execute("INSERT INTO hc_probe_insert VALUES %s", [row])
+        data = "".join("\t".join(map(copy_text, row)) + "\n" for row in rows)
+        cr._obj.copy_expert("COPY hc_probe_copy FROM STDIN", io.StringIO(data))
+        cr.execute("SELECT * FROM hc_probe_insert")
+        inserted = [tuple(map(repr, row)) for row in cr.fetchall()]
+        cr.execute("SELECT * FROM hc_probe_copy")
+        self.assertEqual([tuple(map(repr, row)) for row in cr.fetchall()], inserted)

@@ -1,4 +1,5 @@
 from . import jalali
+from . import money
 from . import national_id
 from . import persian_words
 from . import rate_limit

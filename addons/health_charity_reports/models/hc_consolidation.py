@@ -387,9 +387,12 @@ class HcConsolidation(models.Model):
 
     def _query_aggregates(self):
         """One scan of the candidates, grouped by unit and category and, in
-        the same pass (``GROUPING SETS``), in total: the snapshot and the
+        the same pass (``GROUPING SETS``), by unit: the snapshot and the
         (contributions, lines) counts, a gift with lines in two categories
-        counted once."""
+        counted once. The totals add up the units' (a gift has one unit):
+        a distinct count over every line of the period, as a grand total
+        would need, sorts all their gifts once more (a fifth of the query
+        at a million lines); per unit, the sort already made serves it."""
         self.ensure_one()
         self.env["hc.contribution"].flush_model()
         self.env["hc.contribution.line"].flush_model()
@@ -402,18 +405,19 @@ class HcConsolidation(models.Model):
                   FROM hc_contribution c
                   JOIN hc_contribution_line l ON l.contribution_id = c.id
                  WHERE %s
-              GROUP BY GROUPING SETS ((c.company_id, l.category_id), ())
+              GROUP BY GROUPING SETS ((c.company_id, l.category_id), (c.company_id))
                 """,
                 self._get_candidate_where(),
             )
         )
-        snapshot, totals = {}, (0, 0)
-        for unit, category, count, lines, value, total in self.env.cr.fetchall():
-            if total:
-                totals = (count, lines)
+        snapshot, total_count, total_lines = {}, 0, 0
+        for unit, category, count, lines, value, per_unit in self.env.cr.fetchall():
+            if per_unit:
+                total_count += count
+                total_lines += lines
             else:
                 snapshot[unit, category] = (count, lines, value)
-        return snapshot, totals
+        return snapshot, (total_count, total_lines)
 
     def _prepare_line_vals(self, snapshot):
         return [
