@@ -36,7 +36,7 @@ from psycopg2.extras import Json as PsycopgJson
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, split_every
+from odoo.tools import SQL
 
 from odoo.addons.health_charity_web_jalali.tools.jalali_table import (
     jalali_period_keys,
@@ -46,7 +46,6 @@ from ..tools.money import repr_amount, round_amount
 from .hc_contribution_line import HcContributionLine, deviation, exact_value
 from .hc_integrity_mixin import hc_internal, hc_is_internal
 
-BULK_INSERT_ROWS = 2000
 BULK_MIN_SIZE = 100
 MEMO_SIZE = 10000  # distinct values remembered per field
 # what _compute_reference_id and _compute_deviation_percent store without one
@@ -445,29 +444,6 @@ class HcContribution(models.Model):
             "amount_in_kind": in_kind,
             "amount_total": cash + in_kind,
         }
-
-    @api.model
-    def _bulk_insert(self, model, rows):
-        """Multi-row parametrised INSERTs of rows given as ``{column: value}``
-        (psycopg2 parameters); returns the new ids in order. The set-based
-        path itself writes with :meth:`_bulk_copy`."""
-        if not rows:
-            return []
-        columns = sorted(set().union(*rows))
-        ids = []
-        for chunk in split_every(BULK_INSERT_ROWS, rows):
-            self.env.cr.execute(
-                SQL(
-                    "INSERT INTO %s (%s) VALUES %s RETURNING id",
-                    SQL.identifier(model._table),
-                    SQL(", ").join(map(SQL.identifier, columns)),
-                    SQL(", ").join(
-                        tuple(row.get(column) for column in columns) for row in chunk
-                    ),
-                )
-            )
-            ids.extend(new_id for (new_id,) in self.env.cr.fetchall())
-        return ids
 
     @api.model
     def _bulk_copy(self, model, columns):
