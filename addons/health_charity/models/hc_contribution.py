@@ -248,8 +248,12 @@ class HcContribution(models.Model):
         ranges = []
         range_of_day = {}  # looked up once per distinct date of the batch
         today = fields.Date.context_today(self)
+        days = {}  # each distinct date value read once
         for vals in todo:
-            day = fields.Date.to_date(vals.get("date")) or today
+            raw = vals.get("date")
+            day = days.get(raw)
+            if day is None:
+                day = days[raw] = fields.Date.to_date(raw) or today
             date_range = range_of_day.get(day)
             if date_range is None:
                 date_range = range_of_day[day] = next(

@@ -29,6 +29,7 @@ import io
 import math
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 
@@ -368,10 +369,7 @@ class HcContribution(models.Model):
         company_ids = {
             vals.get("company_id", defaults.get("company_id")) for vals in headers
         }
-        dates = {
-            fields.Date.to_date(vals.get("date", defaults.get("date")))
-            for vals in headers
-        }
+        dates = {_to_date(vals.get("date", defaults.get("date"))) for vals in headers}
         candidates = Reference._hc_get_candidates(
             {company_id for company_id in company_ids if company_id},
             {day for day in dates if day},
@@ -383,7 +381,7 @@ class HcContribution(models.Model):
         """The reference, its unit value and the deviation the line computes
         would store."""
         Reference = self.env["hc.valuation.reference"]
-        day = fields.Date.to_date(header.get("date"))
+        day = _to_date(header.get("date"))
         for line in line_values:
             reference = Reference
             if references and kinds.get(line.get("category_id")) not in (None, "cash"):
@@ -741,3 +739,10 @@ def copy_text(value):
     if isinstance(value, PsycopgJson):
         return value.dumps(value.adapted).translate(COPY_ESCAPES)
     raise TypeError(f"no COPY text for {type(value).__name__} {value!r}")
+
+
+@lru_cache(maxsize=4096)
+def _to_date(value):
+    """``fields.Date.to_date``, remembered: a batch names the same few
+    hundred days on thousands of gifts (a date is hashable and immutable)."""
+    return fields.Date.to_date(value)
