@@ -105,7 +105,9 @@ class HcReportXlsxAbstract(models.AbstractModel):
                     **rtl,
                 }
             ),
-            "text": workbook.add_format(rtl),
+            # a text cell in a left-to-right workbook has no format at all
+            # (an empty one is still an attribute on each of a million cells)
+            "text": workbook.add_format(rtl) if rtl else None,
             "date": workbook.add_format({"num_format": "yyyy-mm-dd", **rtl}),
             "number": workbook.add_format({"num_format": "#,##0", **rtl}),
             # whole quantities without the trailing "." of "#,##0.##"
@@ -152,12 +154,11 @@ class HcReportXlsxAbstract(models.AbstractModel):
             return write
         if kind in ("number", "percent"):
             fmt = formats[kind]
-            write_number, write_blank = sheet.write_number, sheet.write_blank
+            write_number = sheet.write_number
 
             def write(row, col, value):
-                if value is None:
-                    return write_blank(row, col, None, fmt)
-                return write_number(row, col, float(value or 0), fmt)
+                if value is not None:  # an empty cell is left unwritten
+                    write_number(row, col, float(value or 0), fmt)
 
             return write
         if kind == "date":
@@ -165,7 +166,7 @@ class HcReportXlsxAbstract(models.AbstractModel):
 
             def write(row, col, value):
                 if not value:
-                    return sheet.write_blank(row, col, None, fmt)
+                    return None  # an empty cell is left unwritten
                 serial = serials.get(value)
                 if serial is None:
                     serial = serials[value] = datetime_to_excel_datetime(
@@ -177,13 +178,14 @@ class HcReportXlsxAbstract(models.AbstractModel):
 
             return write
         fmt = formats["text"]
-        write_string, write_blank = sheet.write_string, sheet.write_blank
+        write_string = sheet.write_string
 
         def write(row, col, value):
-            # always a string: never a formula (see _write_text)
-            if value is None or value is False:
-                return write_blank(row, col, None, fmt)
-            return write_string(row, col, str(value), fmt)
+            # always a string: never a formula (see _write_text); an empty
+            # cell is left unwritten (a blank with a format is a cell of the
+            # file all the same: a fifth of the detail sheet's cells)
+            if value is not None and value is not False:
+                write_string(row, col, str(value), fmt)
 
         return write
 
