@@ -159,14 +159,27 @@ class HcContribution(models.Model):
     @api.depends("line_ids.value", "line_ids.category_id.kind")
     def _compute_amounts(self):
         for rec in self:
-            cash = in_kind = 0.0
-            for line in rec.line_ids:
-                if line.category_id.kind == "cash":
-                    cash += line.value
-                else:
-                    in_kind += line.value
-            rec.amount_cash, rec.amount_in_kind = cash, in_kind
-            rec.amount_total = cash + in_kind
+            rec.update(
+                rec._hc_totals(
+                    (line.category_id.kind, line.value) for line in rec.line_ids
+                )
+            )
+
+    @api.model
+    def _hc_totals(self, kinds_and_values):
+        """A gift's totals from its lines' (category kind, value): the one
+        formula of the ORM's compute and of the set-based path."""
+        cash = in_kind = 0.0
+        for kind, value in kinds_and_values:
+            if kind == "cash":
+                cash += value
+            else:
+                in_kind += value
+        return {
+            "amount_cash": cash,
+            "amount_in_kind": in_kind,
+            "amount_total": cash + in_kind,
+        }
 
     @api.depends(
         "line_ids.reference_id",

@@ -430,18 +430,11 @@ class HcContribution(models.Model):
 
     @api.model
     def _prepare_bulk_amounts(self, line_values, kinds):
-        """The totals ``_compute_amounts`` would store, from the line rows."""
-        cash = in_kind = 0.0
-        for line in line_values:
-            if kinds.get(line.get("category_id")) == "cash":
-                cash += line["value"]
-            else:
-                in_kind += line["value"]
-        return {
-            "amount_cash": cash,
-            "amount_in_kind": in_kind,
-            "amount_total": cash + in_kind,
-        }
+        """The totals ``_compute_amounts`` would store, from the line rows
+        (the same formula: ``_hc_totals``)."""
+        return self._hc_totals(
+            (kinds.get(line.get("category_id")), line["value"]) for line in line_values
+        )
 
     @api.model
     def _bulk_copy(self, model, columns):
