@@ -308,6 +308,23 @@ class _Book:
             self.archive.close()
 
 
+def _plain_root(root, buf, end):
+    """Whether a part's root element (``root``, a match of its pattern) is
+    one the patterns read: UTF-8, the spreadsheet namespace, and no DTD or
+    other declaration in ``buf`` before ``end``."""
+    if root is None:
+        return False
+    declaration = root.group(1)
+    encoding = declaration and _ENCODING_RE.search(b" " + declaration)
+    namespace = _NS_RE.search(root.group(3) or b"")
+    return not (
+        (encoding and encoding.group(1).lower() not in (b"utf-8", b"utf8"))
+        or not namespace
+        or namespace.group(2) != _MAIN[1:-1].encode()
+        or b"<!" in buf[:end]
+    )
+
+
 def _shared_strings(stream):
     """The shared strings table. A plain ``<si><t>...</t></si>`` (most of
     them) is cut with a regular expression, as the cells are (see
@@ -315,16 +332,7 @@ def _shared_strings(stream):
     read with lxml."""
     buf = stream.read(_CHUNK)
     root = _SST_ROOT_RE.match(buf)
-    declaration = root and root.group(1)
-    encoding = declaration and _ENCODING_RE.search(b" " + declaration)
-    namespace = root and _NS_RE.search(root.group(3) or b"")
-    if (
-        root is None
-        or (encoding and encoding.group(1).lower() not in (b"utf-8", b"utf8"))
-        or not namespace
-        or namespace.group(2) != _MAIN[1:-1].encode()
-        or b"<!" in buf[: root.start(2)]
-    ):
+    if not _plain_root(root, buf, root.start(2) if root else 0):
         return _lxml_strings(_Chain([buf], stream))
     if (root.group(3) or b"").endswith(b"/"):
         return []  # <sst/>
@@ -490,16 +498,9 @@ def _raw_rows(stream):
             break
         buf += chunk
     root = _ROOT_RE.match(buf, 0, start) if start >= 0 else None
-    declaration = root and root.group(1)
-    encoding = declaration and _ENCODING_RE.search(b" " + declaration)
-    namespace = root and _NS_RE.search(root.group(3) or b"")
     if (
-        root is None
-        or (encoding and encoding.group(1).lower() not in (b"utf-8", b"utf8"))
-        or not namespace
-        or namespace.group(2) != _MAIN[1:-1].encode()
-        # a DTD, or a namespace declared again before the cells
-        or b"<!" in buf[:start]
+        not _plain_root(root, buf, start)
+        # a namespace declared again before the cells
         or b"xmlns" in buf[root.end() : start]
         or not buf.startswith((b"<sheetData>", b"<sheetData/>"), start)
     ):
